@@ -1,0 +1,214 @@
+package com.example.crm.platform.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every failure to RFC 9457 problem+json: bad input is a 4xx naming the offending fields, and an
+ * unexpected exception is a 500 whose body carries only an error id (the stack trace goes to the log).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message())
+                .collect(Collectors.joining("; "));
+        return respond(new ProblemException(ProblemType.VALIDATION, detail, errors).toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
+    public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
+        String field = jsonPath(e);
+        String message;
+        if (e instanceof PropertyBindingException unknown) {
+            field = field.isEmpty() ? unknown.getPropertyName() : field;
+            message = "unknown or read-only property";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException invalid) {
+            message = "cannot be read as " + simpleName(invalid.getTargetType()) + ": " + invalid.getValue();
+        } else if (e instanceof InvalidTypeIdException) {
+            message = "unknown type";
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = "must be " + simpleName(mismatch.getTargetType());
+        } else {
+            message = e.getOriginalMessage();
+        }
+        if (field.isEmpty()) {
+            return respond(new ProblemException(ProblemType.VALIDATION, message).toProblem(request.path()));
+        }
+        return respond(ProblemException.invalid(field, message).toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper({JsonParseException.class, JsonProcessingException.class})
+    public Response jsonParse(JsonProcessingException e, HttpServerRequest request) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return respond(new ProblemException(ProblemType.MALFORMED_JSON, e.getOriginalMessage() + where)
+                .toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        Problem problem = new ProblemException(ProblemType.UNAUTHORIZED,
+                "a valid bearer token (JWT, RS256) is required").toProblem(request.path());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(ProblemException.forbidden("your role does not allow this operation").toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e, HttpServerRequest request) {
+        return respond(new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "the resource was changed by another request; read it again").toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status)
+                .findFirst().orElse(ProblemType.BAD_REQUEST);
+        String detail = switch (status) {
+            case 404 -> "no resource at " + request.path();
+            case 405 -> request.method() + " is not supported on " + request.path();
+            case 415 -> "content type " + request.getHeader(HttpHeaders.CONTENT_TYPE) + " is not supported here";
+            default -> e.getMessage();
+        };
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, request.path(), List.of(), Map.of());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, request);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentUpdate((RuntimeException) cause, request);
+            }
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure %s on %s %s", errorId, request.method(), request.path());
+        return respond(new ProblemException(ProblemType.INTERNAL,
+                "an unexpected error occurred; quote error id " + errorId).with("errorId", errorId)
+                .toProblem(request.path()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code create.request.address.city} → {@code address.city}; a query parameter keeps its name. */
+    static String fieldPath(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && nodes.hasNext()) {
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            } else if (node.getKey() != null) {
+                name = name + "[" + node.getKey() + "]";
+            }
+            if (!name.isEmpty()) {
+                parts.add(name);
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO 8601 " + (type == java.time.LocalDate.class ? "date (yyyy-MM-dd)" : "date-time with offset");
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        return "an object (" + type.getSimpleName() + ")";
+    }
+}

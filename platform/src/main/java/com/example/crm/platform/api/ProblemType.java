@@ -1,0 +1,44 @@
+package com.example.crm.platform.api;
+
+/** The problem types the suite answers with; the URNs are part of the API contract. */
+public enum ProblemType {
+    VALIDATION("validation", "The request is not valid", 400),
+    MALFORMED_JSON("malformed-json", "The body is not well-formed JSON", 400),
+    BAD_REQUEST("bad-request", "Bad request", 400),
+    UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Not allowed", 403),
+    NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    CONFLICT("conflict", "Conflict", 409),
+    ILLEGAL_TRANSITION("illegal-transition", "Transition not allowed", 409),
+    PRECONDITION_FAILED("precondition-failed", "The resource has changed (stale If-Match)", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key already used with another request", 422),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
+    INTERNAL("internal", "Internal error", 500),
+    UNAVAILABLE("unavailable", "Temporarily unavailable", 503);
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return "urn:crm:problem:" + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}

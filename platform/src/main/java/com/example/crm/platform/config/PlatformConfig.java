@@ -1,0 +1,57 @@
+package com.example.crm.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings every service shares; each is overridable by an environment variable (CRM_OUTBOX_BATCH_SIZE, ...). */
+@ConfigMapping(prefix = "crm")
+public interface PlatformConfig {
+
+    /** CloudEvents {@code source} of the events this service emits, e.g. {@code /crm/client-service}. */
+    String eventSource();
+
+    /** The PostgreSQL schema this service owns (outbox, inbox and idempotency tables live there too). */
+    String schema();
+
+    Outbox outbox();
+
+    Idempotency idempotency();
+
+    Http http();
+
+    interface Outbox {
+        /** Whether this instance runs the relay that publishes outbox rows to Kafka. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Rows published per relay transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Longest wait for a NOTIFY before the relay polls anyway (fallback when a notification is missed). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Back-off after a failed publish (broker down), doubled up to ten times this value. */
+        @WithDefault("500ms")
+        Duration retryBackoff();
+
+        /** Readiness reports DOWN when the oldest unpublished event is older than this. */
+        @WithDefault("5m")
+        Duration maxLag();
+    }
+
+    interface Idempotency {
+        /** How long an Idempotency-Key and its first response are kept. */
+        @WithDefault("24h")
+        Duration retention();
+    }
+
+    interface Http {
+        /** Largest JSON body accepted; larger ones get 413 problem+json. */
+        @WithDefault("1048576")
+        long maxJsonBodyBytes();
+    }
+}

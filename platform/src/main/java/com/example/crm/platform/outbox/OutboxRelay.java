@@ -1,0 +1,264 @@
+package com.example.crm.platform.outbox;
+
+import com.example.crm.platform.config.PlatformConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka, in outbox order, and deletes them only after the broker acknowledged
+ * them (acks=all, idempotent producer). A crash between the acknowledgement and the delete republishes
+ * the batch: events may be duplicated, never lost; consumers drop duplicates by event id.
+ *
+ * <p>One relay at a time works on a schema's outbox: each batch runs in a transaction holding a
+ * transaction-scoped advisory lock, so replicas of a service never publish the same rows and per-key
+ * order is kept across replicas. The relay sleeps on PostgreSQL {@code LISTEN} (a trigger on the outbox
+ * notifies at commit) and polls every {@code crm.outbox.poll-interval} in case a notification is missed.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String SELECT_BATCH = """
+            select seq, topic, record_key, payload::text, created_at
+            from outbox order by seq limit ?""";
+    private static final String DELETE_BATCH = "delete from outbox where seq = any(?)";
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtext(?))";
+
+    private final DataSource dataSource;
+    private final PlatformConfig config;
+    private final String bootstrapServers;
+    private final String jdbcUrl;
+    private final Optional<String> jdbcUser;
+    private final Optional<String> jdbcPassword;
+    private final Timer lagTimer;
+    private final Counter published;
+
+    private volatile boolean running;
+    private Thread thread;
+    private Producer<String, String> producer;
+    private Connection listenConnection;
+
+    public OutboxRelay(DataSource dataSource, PlatformConfig config, MeterRegistry registry,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> jdbcUser,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> jdbcPassword) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.jdbcUrl = jdbcUrl;
+        this.jdbcUser = jdbcUser;
+        this.jdbcPassword = jdbcPassword;
+        this.lagTimer = Timer.builder("crm.outbox.publish.lag")
+                .description("Time from the outbox write to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.published = Counter.builder("crm.outbox.published")
+                .description("Events published from the outbox")
+                .register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.outbox().relayEnabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        producer = createProducer();
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops after the batch in flight has been acknowledged or rolled back. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(35));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeListenConnection();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private void run() {
+        long backoff = config.outbox().retryBackoff().toMillis();
+        long failures = 0;
+        while (running) {
+            try {
+                int count = publishBatch();
+                failures = 0;
+                if (count < config.outbox().batchSize()) {
+                    awaitNotification();
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                failures++;
+                long wait = Math.min(backoff << Math.min(failures - 1, 10), backoff * 10);
+                if (failures == 1 || failures % 20 == 0) {
+                    LOG.warnf("outbox relay: publishing failed (%d in a row), retrying in %d ms: %s",
+                            failures, wait, e.toString());
+                }
+                sleep(wait);
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it published (0 when another replica holds the lock). */
+    int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int count = publishBatch(connection);
+                connection.commit();
+                return count;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int publishBatch(Connection connection) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement(TRY_LOCK)) {
+            lock.setString(1, "crm.outbox." + config.schema());
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        List<Long> seqs = new ArrayList<>();
+        List<Instant> created = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
+            select.setInt(1, config.outbox().batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ProducerRecord<String, String> record =
+                            new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
+                    record.headers().add("content-type",
+                            com.example.crm.platform.events.CloudEvent.STRUCTURED_CONTENT_TYPE
+                                    .getBytes(StandardCharsets.UTF_8));
+                    seqs.add(rs.getLong(1));
+                    created.add(rs.getTimestamp(5).toInstant());
+                    acks.add(producer.send(record));
+                }
+            }
+        }
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(); // throws when the broker did not acknowledge: the transaction rolls back
+        }
+        Instant now = Instant.now();
+        for (Instant at : created) {
+            lagTimer.record(Duration.between(at, now));
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_BATCH)) {
+            delete.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+            delete.executeUpdate();
+        }
+        published.increment(seqs.size());
+        return seqs.size();
+    }
+
+    private void awaitNotification() {
+        long timeout = config.outbox().pollInterval().toMillis();
+        try {
+            if (listenConnection == null || listenConnection.isClosed()) {
+                listenConnection = DriverManager.getConnection(jdbcUrl, jdbcUser.orElse(null), jdbcPassword.orElse(null));
+                try (Statement listen = listenConnection.createStatement()) {
+                    listen.execute("listen outbox_" + config.schema());
+                }
+            }
+            listenConnection.unwrap(PGConnection.class).getNotifications((int) timeout);
+        } catch (SQLException e) {
+            closeListenConnection(); // database away: poll until it is back
+            sleep(timeout);
+        }
+    }
+
+    private synchronized void closeListenConnection() {
+        if (listenConnection != null) {
+            try {
+                listenConnection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            listenConnection = null;
+        }
+    }
+
+    private Producer<String, String> createProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.schema(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
