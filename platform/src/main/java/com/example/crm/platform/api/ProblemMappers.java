@@ -81,6 +81,13 @@ public class ProblemMappers {
         return respond(ProblemException.invalid(field, message).toProblem(request.path()));
     }
 
+    @ServerExceptionMapper
+    public Response patchRejected(MergePatcher.PatchRejectedException e, HttpServerRequest request) {
+        return e.jsonCause() instanceof JsonMappingException mapping
+                ? jsonMapping(mapping, request)
+                : jsonParse(e.jsonCause(), request);
+    }
+
     @ServerExceptionMapper({JsonParseException.class, JsonProcessingException.class})
     public Response jsonParse(JsonProcessingException e, HttpServerRequest request) {
         var location = e.getLocation();

@@ -1,5 +1,6 @@
 package com.example.crm.platform.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
  * {@code subject} is the client id, which is also the Kafka record key.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // extension attributes are allowed
 public record CloudEvent(
         String specversion,
         String id,

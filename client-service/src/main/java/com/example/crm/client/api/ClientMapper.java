@@ -1,0 +1,83 @@
+package com.example.crm.client.api;
+
+import com.example.crm.client.domain.Client;
+import com.example.crm.client.domain.ContactPerson;
+import com.example.crm.client.domain.Finance;
+import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.domain.Rapport;
+import com.example.crm.platform.money.Money;
+import com.example.crm.platform.money.MoneyAmount;
+import org.mapstruct.Context;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingConstants;
+import org.mapstruct.MappingTarget;
+
+import java.util.List;
+
+/** Maps cards and contact persons to their API representations and applies inputs to them. */
+@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA_CDI)
+public interface ClientMapper {
+
+    /** The card as the caller may see it: bank account masked unless {@code revealBankDetails}. */
+    @Mapping(target = "allowedTransitions", expression = "java(allowedTransitions(client.status))")
+    @Mapping(target = "segment", expression = "java(segment(client))")
+    ClientView toView(Client client, @Context boolean revealBankDetails);
+
+    @Mapping(target = "bankAccount", expression = "java(revealBankDetails ? finance.bankAccount : com.example.crm.client.domain.BankAccounts.mask(finance.bankAccount))")
+    ClientView.FinanceView toView(Finance finance, @Context boolean revealBankDetails);
+
+    ClientInput toInput(Client client);
+
+    ClientInput.FinanceInput toInput(Finance finance);
+
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "version", ignore = true)
+    @Mapping(target = "status", ignore = true)
+    @Mapping(target = "ownerId", ignore = true)
+    @Mapping(target = "lastVerifiedAt", ignore = true)
+    @Mapping(target = "reviewDueAt", ignore = true)
+    @Mapping(target = "abcClass", ignore = true)
+    @Mapping(target = "valueTier", ignore = true)
+    @Mapping(target = "churnRisk", ignore = true)
+    @Mapping(target = "segmentComputedAt", ignore = true)
+    @Mapping(target = "createdAt", ignore = true)
+    @Mapping(target = "createdBy", ignore = true)
+    @Mapping(target = "updatedAt", ignore = true)
+    @Mapping(target = "tags", defaultExpression = "java(new java.util.ArrayList<>())")
+    @Mapping(target = "customAttributes", defaultExpression = "java(new java.util.LinkedHashMap<>())")
+    void apply(ClientInput input, @MappingTarget Client client);
+
+    Rapport toRapport(ClientInput.RapportDto rapport);
+
+    ClientInput.RapportDto toDto(Rapport rapport);
+
+    ContactPersonView toView(ContactPerson person);
+
+    ContactPersonInput toInput(ContactPerson person);
+
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "clientId", ignore = true)
+    @Mapping(target = "version", ignore = true)
+    @Mapping(target = "createdAt", ignore = true)
+    @Mapping(target = "updatedAt", ignore = true)
+    @Mapping(target = "decisionMaker", expression = "java(Boolean.TRUE.equals(input.decisionMaker()))")
+    void apply(ContactPersonInput input, @MappingTarget ContactPerson person);
+
+    default Money money(MoneyAmount amount) {
+        return amount == null ? null : amount.toMoney();
+    }
+
+    default MoneyAmount money(Money money) {
+        return MoneyAmount.from(money);
+    }
+
+    default List<LifecycleStatus> allowedTransitions(LifecycleStatus status) {
+        return status == null ? List.of() : status.allowedNext().stream().sorted().toList();
+    }
+
+    default ClientView.SegmentView segment(Client client) {
+        return client.segmentComputedAt == null ? null
+                : new ClientView.SegmentView(client.abcClass, client.valueTier, client.churnRisk, client.segmentComputedAt);
+    }
+}

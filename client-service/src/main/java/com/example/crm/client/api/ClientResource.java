@@ -1,0 +1,128 @@
+package com.example.crm.client.api;
+
+import com.example.crm.client.domain.Client;
+import com.example.crm.client.domain.ClientService;
+import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.persistence.ClientRepository;
+import com.example.crm.platform.api.ETags;
+import com.example.crm.platform.api.Idempotency;
+import com.example.crm.platform.api.MergePatch;
+import com.example.crm.platform.api.Page;
+import com.example.crm.platform.api.QueryParams;
+import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.platform.security.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Clients", description = "The customer profile card")
+public class ClientResource {
+
+    private final ClientService service;
+    private final ClientMapper mapper;
+    private final Idempotency idempotency;
+    private final CurrentUser user;
+
+    public ClientResource(ClientService service, ClientMapper mapper, Idempotency idempotency, CurrentUser user) {
+        this.service = service;
+        this.mapper = mapper;
+        this.idempotency = idempotency;
+        this.user = user;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Register a client", description = "The caller becomes its owner. A retry with the same "
+            + "Idempotency-Key and body returns the first response.")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Valid @NotNull ClientInput input) {
+        return idempotency.create(idempotencyKey, user.id(), input, () -> {
+            Client client = service.register(input);
+            return new Idempotency.Created(URI.create("/api/v1/clients/" + client.id), view(client), ETags.of(client.version));
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(summary = "Read a client's card", description = "The ETag is needed as If-Match for changes.")
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(service.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Change a client's card with a JSON merge patch (RFC 7396)",
+            description = "Requires If-Match. Read-only fields (id, version, status, owner, segment) are rejected.")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @NotNull JsonNode patch) {
+        return withETag(service.patch(id, ifMatch, patch));
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Move a client to another lifecycle status",
+            description = "POTENTIAL → INTENDED → EXISTING → TERMINATED, and TERMINATED → INTENDED. Requires If-Match.")
+    public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull TransitionRequest request) {
+        return withETag(service.transition(id, ifMatch, request.to(), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/verification")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Record that the card was re-verified", description = "Moves reviewDueAt one review interval ahead. Requires If-Match.")
+    public Response verify(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(service.verify(id, ifMatch));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(summary = "List clients, newest first", description = "Cursor pagination: pass nextCursor back as cursor.")
+    public Page<ClientView> list(
+            @QueryParam("status") @Parameter(description = "POTENTIAL, INTENDED, EXISTING or TERMINATED") String status,
+            @QueryParam("ownerId") String ownerId,
+            @QueryParam("stale") @Parameter(description = "true: cards whose review is due") String stale,
+            @QueryParam("limit") @Parameter(description = "1 to 200, default 50") String limit,
+            @QueryParam("cursor") String cursor) {
+        var filter = new ClientRepository.Filter(
+                QueryParams.enumValue(LifecycleStatus.class, "status", status),
+                QueryParams.text("ownerId", ownerId, 100),
+                QueryParams.booleanValue("stale", stale));
+        int size = Page.clamp(QueryParams.intValue("limit", limit));
+        return Page.of(service.list(filter, cursor, size), size, this::view, ClientService::cursorOf);
+    }
+
+    private Response withETag(Client client) {
+        return Response.ok(view(client)).header(HttpHeaders.ETAG, ETags.of(client.version)).build();
+    }
+
+    private ClientView view(Client client) {
+        return mapper.toView(client, user.isSupervisor());
+    }
+}

@@ -1,0 +1,68 @@
+package com.example.crm.client.api;
+
+import com.example.crm.client.api.ClientInput.AddressDto;
+import com.example.crm.client.api.ClientInput.CharacteristicsDto;
+import com.example.crm.client.api.ClientInput.RapportDto;
+import com.example.crm.client.domain.AcquisitionSource;
+import com.example.crm.client.domain.ClientKind;
+import com.example.crm.client.domain.CreditRating;
+import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.domain.RelationshipLevel;
+import com.example.crm.client.domain.SegmentFields;
+import com.example.crm.platform.money.Money;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A profile card as the API shows it. */
+public record ClientView(
+        UUID id,
+        long version,
+        ClientKind kind,
+        String legalName,
+        String shortName,
+        String industry,
+        AcquisitionSource acquisitionSource,
+        String unifiedSocialCreditCode,
+        String legalRepresentative,
+        LocalDate foundedOn,
+        LocalDate firstDealOn,
+        String organisationForm,
+        Integer employees,
+        Money registeredCapital,
+        String website,
+        String phone,
+        String email,
+        List<String> tags,
+        Map<String, Object> customAttributes,
+        AddressDto address,
+        FinanceView finance,
+        CharacteristicsDto characteristics,
+        RapportDto rapport,
+        LifecycleStatus status,
+        @Schema(description = "statuses this client may move to next") List<LifecycleStatus> allowedTransitions,
+        RelationshipLevel relationshipLevel,
+        String ownerId,
+        Instant lastVerifiedAt,
+        Instant reviewDueAt,
+        @Schema(description = "read-only, from segmentation-service") SegmentView segment,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt) {
+
+    public record FinanceView(
+            String bankName,
+            @Schema(description = "masked as ****1234 unless the caller is a manager or an admin") String bankAccount,
+            CreditRating creditRating,
+            Money creditLimit,
+            Integer paymentTermsDays) {
+    }
+
+    public record SegmentView(SegmentFields.AbcClass abcClass, SegmentFields.ValueTier valueTier,
+                              SegmentFields.ChurnRisk churnRisk, Instant computedAt) {
+    }
+}

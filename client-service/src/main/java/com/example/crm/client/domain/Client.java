@@ -1,0 +1,106 @@
+package com.example.crm.client.domain;
+
+import com.example.crm.client.domain.SegmentFields.AbcClass;
+import com.example.crm.client.domain.SegmentFields.ChurnRisk;
+import com.example.crm.client.domain.SegmentFields.ValueTier;
+import com.example.crm.platform.money.MoneyAmount;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The customer profile card (客户资料卡). */
+@Entity
+@Table(name = "client")
+public class Client extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Version
+    public long version;
+
+    @Enumerated(EnumType.STRING)
+    public ClientKind kind;
+
+    public String legalName;
+    public String shortName;
+    public String industry;
+
+    @Enumerated(EnumType.STRING)
+    public AcquisitionSource acquisitionSource;
+
+    public String unifiedSocialCreditCode;
+    public String legalRepresentative;
+    public LocalDate foundedOn;
+    public LocalDate firstDealOn;
+    public String organisationForm;
+    public Integer employees;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "amount", column = @Column(name = "registered_capital_amount")),
+            @AttributeOverride(name = "currency", column = @Column(name = "registered_capital_currency"))})
+    public MoneyAmount registeredCapital;
+
+    public String website;
+    public String phone;
+    public String email;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> customAttributes = new LinkedHashMap<>();
+
+    @Embedded
+    public Address address;
+
+    @Embedded
+    public Finance finance;
+
+    @Embedded
+    public Characteristics characteristics;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Rapport rapport;
+
+    @Enumerated(EnumType.STRING)
+    public LifecycleStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public RelationshipLevel relationshipLevel;
+
+    public String ownerId;
+    public Instant lastVerifiedAt;
+    public Instant reviewDueAt;
+
+    @Enumerated(EnumType.STRING)
+    public AbcClass abcClass;
+    @Enumerated(EnumType.STRING)
+    public ValueTier valueTier;
+    @Enumerated(EnumType.STRING)
+    public ChurnRisk churnRisk;
+    public Instant segmentComputedAt;
+
+    public Instant createdAt;
+    public String createdBy;
+    public Instant updatedAt;
+}

@@ -1,0 +1,5 @@
+package com.example.crm.client.domain;
+
+public enum ClientKind {
+    COMPANY, INDIVIDUAL
+}

@@ -1,0 +1,28 @@
+package com.example.crm.client.persistence;
+
+import com.example.crm.client.domain.ContactPerson;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ContactPersonRepository implements PanacheRepositoryBase<ContactPerson, UUID> {
+
+    public static final int MAX_PER_CLIENT = 200;
+
+    public List<ContactPerson> listForClient(UUID clientId) {
+        return find("clientId", Sort.ascending("createdAt", "id"), clientId).range(0, MAX_PER_CLIENT - 1).list();
+    }
+
+    public long countForClient(UUID clientId) {
+        return count("clientId", clientId);
+    }
+
+    public Optional<ContactPerson> findForClient(UUID clientId, UUID id) {
+        return find("clientId = ?1 and id = ?2", clientId, id).firstResultOptional();
+    }
+}
