@@ -1,0 +1,40 @@
+package com.example.crm.platform.api;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PreconditionsAndCursorsTest {
+
+    @Test
+    void missing_if_match_is_428_and_stale_if_match_is_412() {
+        assertThatThrownBy(() -> ETags.requireMatch(null, 3)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.type().status()).isEqualTo(428));
+        assertThatThrownBy(() -> ETags.requireMatch("\"2\"", 3)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.type().status()).isEqualTo(412));
+    }
+
+    @Test
+    void current_or_wildcard_if_match_passes() {
+        ETags.requireMatch("\"3\"", 3);
+        ETags.requireMatch("\"1\", \"3\"", 3);
+        ETags.requireMatch("*", 3);
+    }
+
+    @Test
+    void cursor_round_trips_chinese_and_separators_and_rejects_tampering() {
+        String cursor = Cursor.encode("2026-11-23T10:00:00Z", "北京华信", "a,b");
+        assertThat(Cursor.decode(cursor, 3)).containsExactly("2026-11-23T10:00:00Z", "北京华信", "a,b");
+        assertThatThrownBy(() -> Cursor.decode(cursor, 2)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Cursor.decode("%%%not-base64", 2)).isInstanceOf(ProblemException.class);
+        assertThat(Cursor.decode(null, 2)).isNull();
+    }
+
+    @Test
+    void limit_defaults_to_50_and_is_clamped_to_200() {
+        assertThat(Page.clamp(null)).isEqualTo(50);
+        assertThat(Page.clamp(10_000)).isEqualTo(200);
+        assertThatThrownBy(() -> Page.clamp(0)).isInstanceOf(ProblemException.class);
+    }
+}

@@ -1,0 +1,196 @@
+package com.example.crm.platform.outbox;
+
+import com.example.crm.platform.config.PlatformConfig;
+import com.example.crm.platform.testing.KafkaBrokerProcess;
+import com.example.crm.platform.testing.PlatformTestDatabase;
+import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TopicReader;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay against the real PostgreSQL and Kafka: what it publishes, in which order, when the broker is
+ * away, and with two relays on one outbox.
+ */
+class OutboxRelayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private DataSource db;
+    private String topic;
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    @BeforeEach
+    void migrate() {
+        db = PlatformTestDatabase.migrated();
+        topic = "platform-test-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void stopRelays() {
+        relays.forEach(OutboxRelay::stop);
+    }
+
+    @Test
+    void publishes_committed_events_in_outbox_order_per_key_and_nothing_of_a_rolled_back_transaction() throws Exception {
+        startRelay(PlatformTestDatabase.kafka());
+        try (TopicReader reader = TopicReader.fromEnd(PlatformTestDatabase.kafka(), topic)) {
+            List<String> keys = List.of("client-a", "client-b", "client-c");
+            for (int n = 0; n < 40; n++) {
+                List<String[]> rows = new ArrayList<>();
+                for (String key : keys) {
+                    rows.add(new String[]{key, "{\"n\":" + n + "}"});
+                }
+                append(rows, true);
+            }
+            append(List.of(new String[]{"rolled-back", "{\"n\":0}"}, new String[]{"client-a", "{\"n\":999}"}), false);
+            List<String> allKeys = new ArrayList<>(keys);
+            allKeys.add("rolled-back");
+            awaitMarkers(reader, allKeys);
+            for (String key : keys) {
+                List<Integer> order = reader.seen().stream().filter(r -> r.key().equals(key) && !isMarker(r))
+                        .map(r -> Integer.parseInt(r.value().replaceAll("\\D", ""))).toList();
+                assertThat(order).as("events of %s in outbox order", key)
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 40).boxed().toList());
+            }
+            assertThat(reader.seen()).noneMatch(r -> r.key().equals("rolled-back") && !isMarker(r));
+            assertThat(Sql.count(db, "select count(*) from outbox")).isZero();
+        }
+    }
+
+    @Test
+    void writes_succeed_while_the_broker_is_down_and_every_event_arrives_once_after_it_returns() throws Exception {
+        try (KafkaBrokerProcess broker = new KafkaBrokerProcess(19192)) {
+            broker.start();
+            startRelay(broker.bootstrapServers());
+            Set<String> written = new HashSet<>();
+            try (TopicReader reader = TopicReader.fromEnd(broker.bootstrapServers(), topic)) {
+                written.addAll(appendMany(50));
+                reader.await(r -> true, 50, WAIT);
+            }
+
+            broker.stop();
+            written.addAll(appendMany(150));
+            assertThat(Sql.count(db, "select count(*) from outbox"))
+                    .as("events wait in the outbox while the broker is away").isGreaterThanOrEqualTo(150);
+
+            broker.start();
+            try (TopicReader reader = TopicReader.fromBeginning(broker.bootstrapServers(), topic)) {
+                List<ConsumerRecord<String, String>> all = reader.await(r -> true, 200, WAIT);
+                List<String> ids = all.stream().map(ConsumerRecord::value).toList();
+                assertThat(new HashSet<>(ids)).containsExactlyInAnyOrderElementsOf(written);
+                assertThat(ids).as("each event once").doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @Test
+    void two_relays_on_one_outbox_publish_each_event_once() throws Exception {
+        startRelay(PlatformTestDatabase.kafka());
+        startRelay(PlatformTestDatabase.kafka());
+        try (TopicReader reader = TopicReader.fromEnd(PlatformTestDatabase.kafka(), topic)) {
+            Set<String> written = new HashSet<>(appendMany(600));
+            awaitMarkers(reader, java.util.stream.IntStream.range(0, 10).mapToObj(i -> "client-" + i).toList());
+
+            List<String> values = reader.seen().stream().filter(r -> !isMarker(r)).map(ConsumerRecord::value).toList();
+            assertThat(values).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(values)).isEqualTo(written);
+        }
+    }
+
+    /**
+     * Appends a marker event for each key and waits for all of them: a key's events are in one partition, in
+     * order, so once its marker is read every earlier event of that key has been read too.
+     */
+    private void awaitMarkers(TopicReader reader, List<String> keys) throws SQLException {
+        append(keys.stream().map(key -> new String[]{key, "{\"marker\": true}"}).toList(), true);
+        reader.await(OutboxRelayTest::isMarker, keys.size(), WAIT);
+    }
+
+    private static boolean isMarker(ConsumerRecord<String, String> record) {
+        return record.value().contains("marker");
+    }
+
+    /** Appends {@code count} events (keys spread over 10 clients, 20 per transaction); returns their payloads. */
+    private List<String> appendMany(int count) throws SQLException {
+        List<String> payloads = new ArrayList<>();
+        List<String[]> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String payload = "{\"id\": \"" + UUID.randomUUID() + "\"}"; // as jsonb prints it
+            payloads.add(payload);
+            batch.add(new String[]{"client-" + (i % 10), payload});
+            if (batch.size() == 20 || i == count - 1) {
+                append(batch, true);
+                batch = new ArrayList<>();
+            }
+        }
+        return payloads;
+    }
+
+    private void append(List<String[]> rows, boolean commit) throws SQLException {
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(Outbox.INSERT)) {
+                for (String[] row : rows) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, topic);
+                    insert.setString(3, row[0]);
+                    insert.setString(4, "crm.test.happened.v1");
+                    insert.setString(5, row[1]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        }
+    }
+
+    private void startRelay(String bootstrapServers) {
+        OutboxRelay relay = new OutboxRelay(db, config(), new SimpleMeterRegistry(), bootstrapServers,
+                PlatformTestDatabase.jdbcUrl(), Optional.of(PlatformTestDatabase.USER),
+                Optional.of(PlatformTestDatabase.PASSWORD));
+        relay.start();
+        relays.add(relay);
+    }
+
+    private static PlatformConfig config() {
+        return new PlatformConfig() {
+            public String eventSource() { return "/crm/platform-test"; }
+            public String schema() { return "platform"; }
+            public Outbox outbox() {
+                return new Outbox() {
+                    public boolean relayEnabled() { return true; }
+                    public int batchSize() { return 100; }
+                    public Duration pollInterval() { return Duration.ofMillis(500); }
+                    public Duration retryBackoff() { return Duration.ofMillis(200); }
+                    public Duration maxLag() { return Duration.ofMinutes(5); }
+                };
+            }
+            public Idempotency idempotency() { return () -> Duration.ofHours(24); }
+            public Http http() { return () -> 1_048_576L; }
+        };
+    }
+
+}

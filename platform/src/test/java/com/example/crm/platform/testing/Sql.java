@@ -1,0 +1,32 @@
+package com.example.crm.platform.testing;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** One-value queries for assertions on what a test left in the database. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    public static long count(DataSource dataSource, String sql, Object... params) {
+        return ((Number) value(dataSource, sql, params)).longValue();
+    }
+
+    public static Object value(DataSource dataSource, String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
