@@ -58,6 +58,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
     public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+            return jsonParse(e, request); // a truncated body
+        }
         String field = jsonPath(e);
         String message;
         if (e instanceof PropertyBindingException unknown) {
@@ -117,12 +120,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException parse) {
+            return jsonParse(parse, request);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, request);
         }
-        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status)
-                .findFirst().orElse(ProblemType.BAD_REQUEST);
+        ProblemType type = switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 409 -> ProblemType.CONFLICT;
+            case 412 -> ProblemType.PRECONDITION_FAILED;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemType.BAD_REQUEST;
+        };
         String detail = switch (status) {
             case 404 -> "no resource at " + request.path();
             case 405 -> request.method() + " is not supported on " + request.path();
@@ -179,7 +198,8 @@ public class ProblemMappers {
         return String.join(".", parts).replace(".[", "[");
     }
 
-    static String jsonPath(JsonMappingException e) {
+    /** The dotted path of the offending property, {@code address.city} or {@code tags[2]}. */
+    public static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

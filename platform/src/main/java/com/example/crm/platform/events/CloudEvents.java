@@ -1,6 +1,8 @@
 package com.example.crm.platform.events;
 
+import com.example.crm.platform.api.ProblemMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,9 +84,11 @@ public class CloudEvents {
     public <T> T data(CloudEvent event, Class<T> type) {
         try {
             return mapper.treeToValue(event.data(), type);
+        } catch (JsonMappingException e) {
+            throw new MalformedEventException("data of " + event.type() + " does not match its contract at data."
+                    + ProblemMappers.jsonPath(e) + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("data of " + event.type() + " does not match its contract: "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new MalformedEventException("data of " + event.type() + " does not match its contract: " + e.getMessage());
         }
     }
 

@@ -83,6 +83,19 @@ public final class TopicReader implements AutoCloseable {
         return matching(match);
     }
 
+    /** Reads until every partition's position reaches the end offset it has now. */
+    public List<ConsumerRecord<String, String>> drainToEnd(Duration timeout) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        Instant deadline = Instant.now().plus(timeout);
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("could not read to the end of the topic within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return seen();
+    }
+
     /** Every record read so far. */
     public List<ConsumerRecord<String, String>> seen() {
         return List.copyOf(seen);
