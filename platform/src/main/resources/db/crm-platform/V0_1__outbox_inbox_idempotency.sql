@@ -1,6 +1,7 @@
 -- Platform tables, created in the schema of the service that includes this location
 -- (quarkus.flyway.locations=db/migration,db/crm-platform). Platform migrations are numbered 0.x,
--- services' own migrations 1 and up.
+-- services' own migrations 1 and up. A platform migration added once services have applied their own
+-- (a 0.x version below an applied one) needs quarkus.flyway.out-of-order=true for that release.
 
 -- Transactional outbox: rows are written in the business transaction and deleted by the relay once
 -- Kafka acknowledged them.
