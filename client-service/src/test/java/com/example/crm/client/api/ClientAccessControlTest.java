@@ -39,6 +39,22 @@ class ClientAccessControlTest {
         }
     }
 
+    @Test
+    void a_forged_copy_of_an_accepted_token_is_refused_although_verified_tokens_are_reused() {
+        String token = Tokens.bearer("rep-acl-cache", "crm-auditor");
+        given().header("Authorization", token).get(CLIENTS).then().statusCode(200);
+        given().header("Authorization", token).get(CLIENTS).then().statusCode(200);
+
+        String[] parts = token.substring("Bearer ".length()).split("\\.");
+        java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+        String claims = new String(decoder.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("crm-auditor", "crm-admin");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        given().header("Authorization", "Bearer " + forged).body(company("伪造令牌公司")).contentType(ContentType.JSON)
+                .post(CLIENTS).then().statusCode(401);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"crm-auditor", "crm-integration", "crm-service"})
     void read_only_roles_can_read_but_not_create(String role) {
