@@ -1,11 +1,13 @@
 package com.example.crm.client;
 
 import com.example.crm.client.domain.UnifiedSocialCreditCode;
+import com.example.crm.platform.testing.EventContract;
 import com.example.crm.platform.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import static io.restassured.RestAssured.given;
 public final class ClientFixtures {
 
     public static final String CLIENTS = "/api/v1/clients";
+    /** The documented event schemas (src/main/asyncapi), checked against what the service emits. */
+    public static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
     /** JSON is UTF-8; rest-assured would otherwise encode this media type as ISO-8859-1. */
     public static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
 

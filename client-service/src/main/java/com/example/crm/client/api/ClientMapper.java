@@ -1,12 +1,16 @@
 package com.example.crm.client.api;
 
+import com.example.crm.client.domain.BankAccounts;
 import com.example.crm.client.domain.Client;
+import com.example.crm.client.domain.ClientHistoryEntry;
 import com.example.crm.client.domain.ContactPerson;
 import com.example.crm.client.domain.Finance;
 import com.example.crm.client.domain.LifecycleStatus;
 import com.example.crm.client.domain.Rapport;
 import com.example.crm.platform.money.Money;
 import com.example.crm.platform.money.MoneyAmount;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -44,9 +48,26 @@ public interface ClientMapper {
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "createdBy", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
+    @Mapping(target = "deletedAt", ignore = true)
+    @Mapping(target = "deletedBy", ignore = true)
+    @Mapping(target = "erasedAt", ignore = true)
     @Mapping(target = "tags", defaultExpression = "java(new java.util.ArrayList<>())")
     @Mapping(target = "customAttributes", defaultExpression = "java(new java.util.LinkedHashMap<>())")
     void apply(ClientInput input, @MappingTarget Client client);
+
+    /** A history entry as the caller may see it: bank account values masked unless {@code revealBankDetails}. */
+    default HistoryEntryView toView(ClientHistoryEntry entry, boolean revealBankDetails) {
+        JsonNode changes = entry.changes;
+        JsonNode account = changes == null ? null : changes.get("finance.bankAccount");
+        if (!revealBankDetails && account != null && account.isObject()) {
+            ObjectNode masked = changes.deepCopy();
+            ObjectNode change = masked.putObject("finance.bankAccount");
+            account.fields().forEachRemaining(side -> change.put(side.getKey(),
+                    side.getValue().isTextual() ? BankAccounts.mask(side.getValue().asText()) : null));
+            changes = masked;
+        }
+        return new HistoryEntryView(entry.version, entry.at, entry.actor, entry.action, entry.reason, changes);
+    }
 
     Rapport toRapport(ClientInput.RapportDto rapport);
 

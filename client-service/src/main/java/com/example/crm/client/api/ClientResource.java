@@ -2,7 +2,10 @@ package com.example.crm.client.api;
 
 import com.example.crm.client.domain.Client;
 import com.example.crm.client.domain.ClientService;
+import com.example.crm.client.domain.CreditRating;
 import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.domain.RelationshipLevel;
+import com.example.crm.client.domain.SegmentFields;
 import com.example.crm.client.persistence.ClientRepository;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.Idempotency;
@@ -16,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -79,8 +83,9 @@ public class ClientResource {
     @Operation(summary = "Change a client's card with a JSON merge patch (RFC 7396)",
             description = "Requires If-Match. Read-only fields (id, version, status, owner, segment) are rejected.")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @QueryParam("reason") @Parameter(description = "why, kept in the card's history") String reason,
                           @NotNull JsonNode patch) {
-        return withETag(service.patch(id, ifMatch, patch));
+        return withETag(service.patch(id, ifMatch, patch, QueryParams.text("reason", reason, 500)));
     }
 
     @POST
@@ -103,19 +108,85 @@ public class ClientResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "List clients, newest first", description = "Cursor pagination: pass nextCursor back as cursor.")
+    @Operation(summary = "Search clients, newest first",
+            description = "Cursor pagination: pass nextCursor back as cursor. Filters combine with AND.")
     public Page<ClientView> list(
+            @QueryParam("q") @Parameter(description = "substring of the legal or short name, e.g. 华信") String q,
             @QueryParam("status") @Parameter(description = "POTENTIAL, INTENDED, EXISTING or TERMINATED") String status,
             @QueryParam("ownerId") String ownerId,
+            @QueryParam("industry") String industry,
+            @QueryParam("province") String province,
+            @QueryParam("city") String city,
+            @QueryParam("tag") String tag,
+            @QueryParam("creditRating") String creditRating,
+            @QueryParam("relationshipLevel") String relationshipLevel,
+            @QueryParam("abcClass") String abcClass,
             @QueryParam("stale") @Parameter(description = "true: cards whose review is due") String stale,
             @QueryParam("limit") @Parameter(description = "1 to 200, default 50") String limit,
             @QueryParam("cursor") String cursor) {
         var filter = new ClientRepository.Filter(
+                QueryParams.text("q", q, 200),
                 QueryParams.enumValue(LifecycleStatus.class, "status", status),
                 QueryParams.text("ownerId", ownerId, 100),
-                QueryParams.booleanValue("stale", stale));
+                QueryParams.booleanValue("stale", stale),
+                QueryParams.text("industry", industry, 100),
+                QueryParams.text("province", province, 100),
+                QueryParams.text("city", city, 100),
+                QueryParams.text("tag", tag, 50),
+                QueryParams.enumValue(CreditRating.class, "creditRating", creditRating),
+                QueryParams.enumValue(RelationshipLevel.class, "relationshipLevel", relationshipLevel),
+                QueryParams.enumValue(SegmentFields.AbcClass.class, "abcClass", abcClass));
         int size = Page.clamp(QueryParams.intValue("limit", limit));
         return Page.of(service.list(filter, cursor, size), size, this::view, ClientService::cursorOf);
+    }
+
+    @POST
+    @Path("{id}/owner")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Hand a client over to another rep",
+            description = "The current owner, a manager or an admin. Requires If-Match; the history stays with the card.")
+    public Response transferOwner(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Valid @NotNull OwnershipRequests.TransferOwner request) {
+        return withETag(service.transferOwner(id, ifMatch, request.ownerId(), request.reason()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Delete a client (soft: an admin can restore it)", description = "Requires If-Match.")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @QueryParam("reason") String reason) {
+        service.delete(id, ifMatch, QueryParams.text("reason", reason, 500));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore a deleted client")
+    public Response restore(@PathParam("id") UUID id, @Valid OwnershipRequests.Reason request) {
+        return withETag(service.restore(id, request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("{id}/erasure")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a client's personal data irreversibly",
+            description = "Contact persons are removed and personal fields scrubbed, in the card and its history; "
+                    + "figures stay. Emits crm.client.erased.v1 so that every service scrubs its copy.")
+    public Response erase(@PathParam("id") UUID id, @Valid OwnershipRequests.Reason request) {
+        return withETag(service.erase(id, request == null ? null : request.reason()));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(summary = "The card's field-level history, newest first")
+    public Page<HistoryEntryView> history(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+                                          @QueryParam("cursor") String cursor) {
+        int size = Page.clamp(QueryParams.intValue("limit", limit));
+        return Page.of(service.history(id, cursor, size), size, e -> mapper.toView(e, user.isSupervisor()),
+                ClientService::cursorOf);
     }
 
     private Response withETag(Client client) {

@@ -52,7 +52,9 @@ public record ClientView(
         @Schema(description = "read-only, from segmentation-service") SegmentView segment,
         Instant createdAt,
         String createdBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "set while the card is deleted (visible to admins only)") Instant deletedAt,
+        @Schema(description = "set once personal data was erased") Instant erasedAt) {
 
     public record FinanceView(
             String bankName,

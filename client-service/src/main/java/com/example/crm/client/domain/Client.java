@@ -103,4 +103,14 @@ public class Client extends PanacheEntityBase {
     public Instant createdAt;
     public String createdBy;
     public Instant updatedAt;
+
+    /** Soft delete: hidden from lists and reads, restorable by an admin. */
+    public Instant deletedAt;
+    public String deletedBy;
+    /** Personal data scrubbed irreversibly. */
+    public Instant erasedAt;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 }

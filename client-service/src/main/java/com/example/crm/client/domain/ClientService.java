@@ -3,17 +3,22 @@ package com.example.crm.client.domain;
 import com.example.crm.client.api.ClientInput;
 import com.example.crm.client.api.ClientMapper;
 import com.example.crm.client.config.ClientConfig;
+import com.example.crm.client.domain.ClientHistoryEntry.Action;
 import com.example.crm.client.messaging.ClientEvents;
+import com.example.crm.client.persistence.ClientHistoryRepository;
 import com.example.crm.client.persistence.ClientRepository;
+import com.example.crm.client.persistence.ContactPersonRepository;
 import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.MergePatcher;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
 import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -26,26 +31,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The profile card's rules: registration, merge-patch updates, lifecycle, re-verification, classification. */
+/**
+ * The profile card's rules: registration, merge-patch updates, lifecycle, re-verification, ownership,
+ * soft delete, erasure and classification. Every change is recorded in the card's history and reported
+ * by an event written in the same transaction.
+ */
 @ApplicationScoped
 public class ClientService {
 
     private static final Logger LOG = Logger.getLogger(ClientService.class);
+    static final String ERASED = "已擦除";
 
     private final ClientRepository clients;
+    private final ContactPersonRepository contacts;
+    private final ClientHistoryRepository historyEntries;
     private final ClientMapper mapper;
     private final ClientEvents events;
+    private final ClientHistory history;
     private final MergePatcher patcher;
     private final CurrentUser user;
     private final ClientConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ClientService(ClientRepository clients, ClientMapper mapper, ClientEvents events, MergePatcher patcher,
-                         CurrentUser user, ClientConfig config, ObjectMapper json, Clock clock) {
+    public ClientService(ClientRepository clients, ContactPersonRepository contacts,
+                         ClientHistoryRepository historyEntries, ClientMapper mapper, ClientEvents events,
+                         ClientHistory history, MergePatcher patcher, CurrentUser user, ClientConfig config,
+                         ObjectMapper json, Clock clock) {
         this.clients = clients;
+        this.contacts = contacts;
+        this.historyEntries = historyEntries;
         this.mapper = mapper;
         this.events = events;
+        this.history = history;
         this.patcher = patcher;
         this.user = user;
         this.config = config;
@@ -68,18 +86,26 @@ public class ClientService {
         client.updatedAt = now;
         markVerified(client, now);
         clients.persistAndFlush(client);
+        ObjectNode changes = history.diff("", null, mapper.toInput(client));
+        changes.setAll(history.change("ownerId", null, client.ownerId));
+        history.record(client, Action.REGISTERED, user.id(), null, changes);
         events.registered(client);
         return client;
     }
 
+    /** A card that is not deleted; admins also see deleted ones. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Client get(UUID id) {
-        return clients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("client", id));
+        Client client = clients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("client", id));
+        if (client.isDeleted() && !user.hasAnyRole(Roles.ADMIN)) {
+            throw ProblemException.notFound("client", id);
+        }
+        return client;
     }
 
     /** Applies a JSON merge patch (RFC 7396) to the card's writable fields. */
     @Transactional
-    public Client patch(UUID id, String ifMatch, JsonNode patch) {
+    public Client patch(UUID id, String ifMatch, JsonNode patch, String reason) {
         Client client = writable(id, ifMatch);
         if (patch != null && patch.has("status")) {
             throw ProblemException.invalid("status", "is changed with POST /api/v1/clients/{id}/transitions");
@@ -95,6 +121,7 @@ public class ClientService {
         mapper.apply(input, client);
         client.updatedAt = clock.instant();
         clients.flush();
+        history.record(client, Action.UPDATED, user.id(), reason, history.diff("", current, input));
         events.updated(client, patched.changes());
         return client;
     }
@@ -111,6 +138,7 @@ public class ClientService {
         client.status = to;
         client.updatedAt = clock.instant();
         clients.flush();
+        history.record(client, Action.STATUS_CHANGED, user.id(), reason, history.change("status", from, to));
         events.statusChanged(client, from, reason, user.id());
         return client;
     }
@@ -119,13 +147,143 @@ public class ClientService {
     @Transactional
     public Client verify(UUID id, String ifMatch) {
         Client client = writable(id, ifMatch);
+        Instant previousDue = client.reviewDueAt;
         Instant now = clock.instant();
         markVerified(client, now);
         client.updatedAt = now;
         clients.flush();
+        history.record(client, Action.VERIFIED, user.id(), null,
+                history.change("reviewDueAt", previousDue, client.reviewDueAt));
         events.updated(client, Map.of("lastVerifiedAt", json.valueToTree(client.lastVerifiedAt),
                 "reviewDueAt", json.valueToTree(client.reviewDueAt)));
         return client;
+    }
+
+    /**
+     * Hands a client over to another rep (seed 001: the next person carries on from the card). The current
+     * owner, a manager or an admin may do it.
+     */
+    @Transactional
+    public Client transferOwner(UUID id, String ifMatch, String newOwner, String reason) {
+        Client client = writable(id, ifMatch);
+        if (newOwner.equals(client.ownerId)) {
+            return client;
+        }
+        changeOwner(client, newOwner, reason);
+        return client;
+    }
+
+    /** Hands every live client of {@code fromOwner} over to {@code toOwner}; returns their ids. */
+    @Transactional
+    public List<UUID> transferAll(String fromOwner, String toOwner, String reason) {
+        if (fromOwner.equals(toOwner)) {
+            throw ProblemException.invalid("toOwnerId", "must differ from fromOwnerId");
+        }
+        List<Client> owned = clients.ownedBy(fromOwner);
+        owned.forEach(client -> changeOwner(client, toOwner, reason));
+        return owned.stream().map(c -> c.id).toList();
+    }
+
+    private void changeOwner(Client client, String newOwner, String reason) {
+        String previous = client.ownerId;
+        client.ownerId = newOwner;
+        client.updatedAt = clock.instant();
+        clients.flush();
+        history.record(client, Action.OWNER_CHANGED, user.id(), reason, history.change("ownerId", previous, newOwner));
+        events.ownerChanged(client, previous, reason, user.id());
+    }
+
+    /** Soft delete: the card disappears from lists and reads; an admin can restore it. */
+    @Transactional
+    public void delete(UUID id, String ifMatch, String reason) {
+        Client client = writable(id, ifMatch);
+        client.deletedAt = clock.instant();
+        client.deletedBy = user.id();
+        client.updatedAt = client.deletedAt;
+        clients.flush();
+        history.record(client, Action.DELETED, user.id(), reason, history.change("deletedAt", null, client.deletedAt));
+        events.deleted(client, reason, user.id());
+    }
+
+    @Transactional
+    public Client restore(UUID id, String reason) {
+        Client client = get(id);
+        if (!client.isDeleted()) {
+            throw new ProblemException(ProblemType.CONFLICT, "client " + id + " is not deleted");
+        }
+        if (client.erasedAt != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "client " + id + " was erased and cannot be restored");
+        }
+        Instant deletedAt = client.deletedAt;
+        client.deletedAt = null;
+        client.deletedBy = null;
+        client.updatedAt = clock.instant();
+        clients.flush();
+        history.record(client, Action.RESTORED, user.id(), reason, history.change("deletedAt", deletedAt, null));
+        events.restored(client, reason, user.id());
+        return client;
+    }
+
+    /**
+     * Scrubs the card's personal data irreversibly (contact persons removed, personal fields and every value in
+     * its history replaced); figures and classification stay. The card stays deleted.
+     */
+    @Transactional
+    public Client erase(UUID id, String reason) {
+        Client client = clients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("client", id));
+        if (client.erasedAt != null) {
+            return client;
+        }
+        Instant now = clock.instant();
+        if (client.kind == ClientKind.INDIVIDUAL) {
+            client.legalName = ERASED;
+            client.shortName = null;
+            client.unifiedSocialCreditCode = null;
+        }
+        client.legalRepresentative = null;
+        client.phone = null;
+        client.email = null;
+        client.website = null;
+        client.rapport = null;
+        client.customAttributes = new java.util.LinkedHashMap<>();
+        if (client.address != null) {
+            client.address.street = null;
+            client.address.postalCode = null;
+        }
+        if (client.finance != null) {
+            client.finance.bankName = null;
+            client.finance.bankAccount = null;
+        }
+        if (client.characteristics != null) {
+            client.characteristics.notes = null;
+            client.characteristics.competitorRelations = null;
+        }
+        contacts.deleteForClient(client.id);
+        client.erasedAt = now;
+        client.deletedAt = client.deletedAt == null ? now : client.deletedAt;
+        client.deletedBy = client.deletedBy == null ? user.id() : client.deletedBy;
+        client.updatedAt = now;
+        clients.flush();
+        history.scrub(client);
+        history.record(client, Action.ERASED, user.id(), null, history.change("erasedAt", null, now));
+        events.erased(client);
+        LOG.infof("client %s erased by %s (%s)", id, user.id(), reason == null ? "no reason given" : "reason recorded");
+        return client;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClientHistoryEntry> history(UUID id, String cursor, int limit) {
+        get(id);
+        List<String> keys = Cursor.decode(cursor, 1);
+        Long after = null;
+        if (keys != null) {
+            try {
+                after = Long.valueOf(keys.get(0));
+            } catch (NumberFormatException e) {
+                throw Cursor.invalid();
+            }
+        }
+        return historyEntries.page(id, after, limit + 1);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -146,13 +304,17 @@ public class ClientService {
         return Cursor.encode(client.createdAt.toString(), client.id.toString());
     }
 
+    public static String cursorOf(ClientHistoryEntry entry) {
+        return Cursor.encode(entry.id.toString());
+    }
+
     /**
      * Puts segmentation's latest classification on the card. Classifications older than the one shown are
      * ignored (events of one client arrive in order, but a replayed older run must not win).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyClassification(UUID clientId, SegmentFields.AbcClass abcClass, SegmentFields.ValueTier tier,
-                                    SegmentFields.ChurnRisk risk, Instant computedAt) {
+                                    SegmentFields.ChurnRisk risk, Instant computedAt, String source) {
         Client client = clients.findById(clientId);
         if (client == null) {
             LOG.debugf("classification for unknown client %s ignored", clientId);
@@ -161,15 +323,32 @@ public class ClientService {
         if (client.segmentComputedAt != null && client.segmentComputedAt.isAfter(computedAt)) {
             return;
         }
+        Map<String, Object> before = segment(client);
         client.abcClass = abcClass;
         client.valueTier = tier;
         client.churnRisk = risk;
         client.segmentComputedAt = computedAt;
+        clients.flush();
+        history.record(client, Action.CLASSIFIED, source, null, history.diff("segment.", before, segment(client)));
     }
 
-    /** Loads a card for a change: it exists, the caller may change it, and If-Match names its current version. */
+    private static Map<String, Object> segment(Client client) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("abcClass", client.abcClass);
+        values.put("valueTier", client.valueTier);
+        values.put("churnRisk", client.churnRisk);
+        return values;
+    }
+
+    /**
+     * Loads a card for a change: it exists and is not deleted, the caller may change it, and If-Match names
+     * its current version.
+     */
     Client writable(UUID id, String ifMatch) {
         Client client = get(id);
+        if (client.isDeleted()) {
+            throw new ProblemException(ProblemType.CONFLICT, "client " + id + " is deleted; restore it first");
+        }
         user.requireOwnerOrSupervisor(client.ownerId, "client " + id);
         ETags.requireMatch(ifMatch, client.version);
         return client;

@@ -25,15 +25,17 @@ public class ContactPersonService {
     private final ClientService clients;
     private final ClientMapper mapper;
     private final MergePatcher patcher;
+    private final ClientHistory history;
     private final CurrentUser user;
     private final Clock clock;
 
     public ContactPersonService(ContactPersonRepository contacts, ClientService clients, ClientMapper mapper,
-                                MergePatcher patcher, CurrentUser user, Clock clock) {
+                                MergePatcher patcher, ClientHistory history, CurrentUser user, Clock clock) {
         this.contacts = contacts;
         this.clients = clients;
         this.mapper = mapper;
         this.patcher = patcher;
+        this.history = history;
         this.user = user;
         this.clock = clock;
     }
@@ -42,6 +44,9 @@ public class ContactPersonService {
     public ContactPerson add(UUID clientId, ContactPersonInput input) {
         Client client = clients.get(clientId);
         user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        if (client.isDeleted()) {
+            throw new ProblemException(ProblemType.CONFLICT, "client " + clientId + " is deleted; restore it first");
+        }
         if (contacts.countForClient(clientId) >= ContactPersonRepository.MAX_PER_CLIENT) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "a client has at most " + ContactPersonRepository.MAX_PER_CLIENT + " contact persons");
@@ -54,6 +59,8 @@ public class ContactPersonService {
         person.createdAt = now;
         person.updatedAt = now;
         contacts.persistAndFlush(person);
+        history.record(client, ClientHistoryEntry.Action.CONTACT_ADDED, user.id(), null,
+                history.diff(prefix(person), null, input));
         return person;
     }
 
@@ -71,19 +78,28 @@ public class ContactPersonService {
     @Transactional
     public ContactPerson patch(UUID clientId, UUID id, String ifMatch, JsonNode patch) {
         ContactPerson person = writable(clientId, id, ifMatch);
-        MergePatcher.Patched<ContactPersonInput> patched =
-                patcher.apply(mapper.toInput(person), patch, ContactPersonInput.class);
+        ContactPersonInput before = mapper.toInput(person);
+        MergePatcher.Patched<ContactPersonInput> patched = patcher.apply(before, patch, ContactPersonInput.class);
         if (patched.changed()) {
             mapper.apply(patched.value(), person);
             person.updatedAt = clock.instant();
             contacts.flush();
+            history.record(clients.get(clientId), ClientHistoryEntry.Action.CONTACT_UPDATED, user.id(), null,
+                    history.diff(prefix(person), before, patched.value()));
         }
         return person;
     }
 
     @Transactional
     public void delete(UUID clientId, UUID id, String ifMatch) {
-        contacts.delete(writable(clientId, id, ifMatch));
+        ContactPerson person = writable(clientId, id, ifMatch);
+        contacts.delete(person);
+        history.record(clients.get(clientId), ClientHistoryEntry.Action.CONTACT_REMOVED, user.id(), null,
+                history.diff(prefix(person), mapper.toInput(person), null));
+    }
+
+    private static String prefix(ContactPerson person) {
+        return "contactPersons." + person.id + ".";
     }
 
     private ContactPerson writable(UUID clientId, UUID id, String ifMatch) {

@@ -30,6 +30,10 @@ public class ClientEvents {
     public static final String REGISTERED = "crm.client.registered.v1";
     public static final String UPDATED = "crm.client.updated.v1";
     public static final String STATUS_CHANGED = "crm.client.status-changed.v1";
+    public static final String OWNER_CHANGED = "crm.client.owner-changed.v1";
+    public static final String DELETED = "crm.client.deleted.v1";
+    public static final String RESTORED = "crm.client.restored.v1";
+    public static final String ERASED = "crm.client.erased.v1";
 
     /** Fields whose new values stay out of events (their names are still listed as changed). */
     static final Set<String> PRIVATE_FIELDS = Set.of("finance.bankName", "finance.bankAccount", "rapport",
@@ -63,6 +67,19 @@ public class ClientEvents {
                                 String reason, String changedBy, Instant changedAt) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OwnerChanged(UUID clientId, long version, String from, String to, String reason, String changedBy,
+                               Instant changedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Removal(UUID clientId, long version, String reason, String changedBy, Instant changedAt) {
+    }
+
+    /** Erasure carries the client id only: every service scrubs what it holds about that client. */
+    public record Erased(UUID clientId) {
+    }
+
     public void registered(Client c) {
         Location location = c.address == null ? null
                 : new Location(c.address.country, c.address.province, c.address.city, c.address.district);
@@ -78,6 +95,23 @@ public class ClientEvents {
         JsonDiff.redact(visible, PRIVATE_FIELDS);
         outbox.append(config.topic(), UPDATED, c.id,
                 new Updated(c.id, c.version, List.copyOf(changes.keySet()), visible, c.updatedAt));
+    }
+
+    public void ownerChanged(Client c, String from, String reason, String actor) {
+        outbox.append(config.topic(), OWNER_CHANGED, c.id,
+                new OwnerChanged(c.id, c.version, from, c.ownerId, reason, actor, c.updatedAt));
+    }
+
+    public void deleted(Client c, String reason, String actor) {
+        outbox.append(config.topic(), DELETED, c.id, new Removal(c.id, c.version, reason, actor, c.updatedAt));
+    }
+
+    public void restored(Client c, String reason, String actor) {
+        outbox.append(config.topic(), RESTORED, c.id, new Removal(c.id, c.version, reason, actor, c.updatedAt));
+    }
+
+    public void erased(Client c) {
+        outbox.append(config.topic(), ERASED, c.id, new Erased(c.id));
     }
 
     public void statusChanged(Client c, LifecycleStatus from, String reason, String actor) {

@@ -59,6 +59,6 @@ public class SegmentEventsConsumer {
                     "subject " + event.subject() + " is not the clientId " + data.clientId());
         }
         clients.applyClassification(data.clientId(), data.abcClass(), data.valueTier(), data.churnRisk(),
-                data.computedAt());
+                data.computedAt(), event.source());
     }
 }

@@ -1,7 +1,10 @@
 package com.example.crm.client.persistence;
 
 import com.example.crm.client.domain.Client;
+import com.example.crm.client.domain.CreditRating;
 import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.domain.RelationshipLevel;
+import com.example.crm.client.domain.SegmentFields;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -15,8 +18,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
 
-    /** Filters of the client list; {@code null} means "any". */
-    public record Filter(LifecycleStatus status, String ownerId, Boolean stale) {
+    /** Filters of the client list; {@code null} means "any". {@code name} matches a substring of either name. */
+    public record Filter(String name, LifecycleStatus status, String ownerId, Boolean stale, String industry,
+                         String province, String city, String tag, CreditRating creditRating,
+                         RelationshipLevel relationshipLevel, SegmentFields.AbcClass abcClass) {
+
+        public static Filter byOwner(String ownerId) {
+            return new Filter(null, null, ownerId, null, null, null, null, null, null, null, null);
+        }
     }
 
     /** Keyset position: the last item of the previous page (newest first). */
@@ -27,17 +36,32 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find("unifiedSocialCreditCode", code).firstResultOptional();
     }
 
-    /** One page of clients, newest first, {@code limit + 1} rows so the caller knows whether more follow. */
+    public List<Client> ownedBy(String ownerId) {
+        return list("ownerId = ?1 and deletedAt is null", Sort.ascending("createdAt", "id"), ownerId);
+    }
+
+    /**
+     * One page of live clients, newest first, at most {@code limit} rows. Names match by case-insensitive
+     * substring (a trigram index serves it, Chinese included); LIKE wildcards in the input are taken literally.
+     */
     public List<Client> page(Filter filter, After after, int limit, Instant now) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder("deletedAt is null");
         Parameters params = new Parameters();
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", filter.status());
+        if (filter.name() != null) {
+            where.append(" and (legalName ilike :name escape '\\' or shortName ilike :name escape '\\')");
+            params.and("name", "%" + filter.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (filter.ownerId() != null) {
-            where.append(" and ownerId = :owner");
-            params.and("owner", filter.ownerId());
+        condition(where, params, "status", filter.status());
+        condition(where, params, "ownerId", filter.ownerId());
+        condition(where, params, "industry", filter.industry());
+        condition(where, params, "address.province", filter.province());
+        condition(where, params, "address.city", filter.city());
+        condition(where, params, "finance.creditRating", filter.creditRating());
+        condition(where, params, "relationshipLevel", filter.relationshipLevel());
+        condition(where, params, "abcClass", filter.abcClass());
+        if (filter.tag() != null) {
+            where.append(" and function('jsonb_exists', tags, :tag) = true");
+            params.and("tag", filter.tag());
         }
         if (filter.stale() != null) {
             where.append(filter.stale() ? " and reviewDueAt <= :now" : " and reviewDueAt > :now");
@@ -47,6 +71,14 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
             where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
             params.and("at", after.createdAt()).and("id", after.id());
         }
-        return find(where.toString(), Sort.descending("createdAt", "id"), params).range(0, limit).list();
+        return find(where.toString(), Sort.descending("createdAt", "id"), params).range(0, limit - 1).list();
+    }
+
+    private static void condition(StringBuilder where, Parameters params, String field, Object value) {
+        if (value != null) {
+            String name = field.replace('.', '_');
+            where.append(" and ").append(field).append(" = :").append(name);
+            params.and(name, value);
+        }
     }
 }

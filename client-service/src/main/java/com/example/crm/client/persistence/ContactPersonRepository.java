@@ -22,6 +22,10 @@ public class ContactPersonRepository implements PanacheRepositoryBase<ContactPer
         return count("clientId", clientId);
     }
 
+    public long deleteForClient(UUID clientId) {
+        return delete("clientId", clientId);
+    }
+
     public Optional<ContactPerson> findForClient(UUID clientId, UUID id) {
         return find("clientId = ?1 and id = ?2", clientId, id).firstResultOptional();
     }

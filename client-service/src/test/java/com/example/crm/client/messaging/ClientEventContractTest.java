@@ -1,6 +1,5 @@
 package com.example.crm.client.messaging;
 
-import com.example.crm.platform.testing.EventContract;
 import com.example.crm.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,12 +8,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static com.example.crm.client.ClientFixtures.CLIENTS;
+import static com.example.crm.client.ClientFixtures.EVENTS;
 import static com.example.crm.client.ClientFixtures.MERGE_PATCH;
 import static com.example.crm.client.ClientFixtures.as;
 import static com.example.crm.client.ClientFixtures.company;
@@ -27,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class ClientEventContractTest {
-
-    static final EventContract CONTRACT = new EventContract(Path.of("src/main/asyncapi/schemas"));
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -46,7 +43,7 @@ class ClientEventContractTest {
                     .post(CLIENTS + "/" + id + "/transitions").then().statusCode(200);
 
             List<ConsumerRecord<String, String>> records = topic.await(r -> r.key().equals(id), 3, Duration.ofSeconds(30));
-            List<JsonNode> events = records.stream().map(r -> CONTRACT.assertValid(r.value())).toList();
+            List<JsonNode> events = records.stream().map(r -> EVENTS.assertValid(r.value())).toList();
 
             assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
                     "crm.client.registered.v1", "crm.client.updated.v1", "crm.client.status-changed.v1");

@@ -49,6 +49,15 @@ public final class JsonDiff {
         }
     }
 
+    /** The value at a dotted path ({@code address.city}), JSON null where there is none. */
+    public static JsonNode valueAt(JsonNode document, String path) {
+        JsonNode node = document;
+        for (String name : path.split("\\.")) {
+            node = node == null ? null : node.get(name);
+        }
+        return node == null ? NullNode.getInstance() : node;
+    }
+
     /** Removes the entries of {@code changes} whose path is {@code prefix} or below it. */
     public static void redact(Map<String, JsonNode> changes, Set<String> prefixes) {
         Iterator<String> paths = changes.keySet().iterator();

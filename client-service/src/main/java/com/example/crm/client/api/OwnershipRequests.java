@@ -1,0 +1,30 @@
+package com.example.crm.client.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Bodies of the ownership, deletion and erasure commands. */
+public final class OwnershipRequests {
+
+    private OwnershipRequests() {
+    }
+
+    /** Hands one client to another rep. */
+    public record TransferOwner(@NotBlank @Size(max = 100) String ownerId, @Size(max = 500) String reason) {
+    }
+
+    /** Hands every client of one rep to another (a rep away or leaving). */
+    public record TransferAll(@NotBlank @Size(max = 100) String fromOwnerId, @NotBlank @Size(max = 100) String toOwnerId,
+                              @Size(max = 500) String reason) {
+    }
+
+    public record TransferAllResult(int transferred, List<UUID> clientIds) {
+    }
+
+    /** An optional reason for a deletion, restoration or erasure. */
+    public record Reason(@Size(max = 500) String reason) {
+    }
+}
