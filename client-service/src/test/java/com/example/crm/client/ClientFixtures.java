@@ -19,6 +19,8 @@ import static io.restassured.RestAssured.given;
 public final class ClientFixtures {
 
     public static final String CLIENTS = "/api/v1/clients";
+    /** Creates without duplicate detection by name and phone: tests that do not test it reuse names freely. */
+    public static final String CREATE = CLIENTS + "?allowDuplicate=true";
     /** The documented event schemas (src/main/asyncapi), checked against what the service emits. */
     public static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
     /** JSON is UTF-8; rest-assured would otherwise encode this media type as ISO-8859-1. */
@@ -65,6 +67,6 @@ public final class ClientFixtures {
     }
 
     public static ValidatableResponse create(String owner, Map<String, Object> card) {
-        return as(owner, "crm-sales").body(card).post(CLIENTS).then();
+        return as(owner, "crm-sales").body(card).post(CREATE).then();
     }
 }

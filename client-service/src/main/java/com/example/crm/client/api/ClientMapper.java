@@ -51,6 +51,9 @@ public interface ClientMapper {
     @Mapping(target = "deletedAt", ignore = true)
     @Mapping(target = "deletedBy", ignore = true)
     @Mapping(target = "erasedAt", ignore = true)
+    @Mapping(target = "nameKey", ignore = true)
+    @Mapping(target = "phoneDigits", ignore = true)
+    @Mapping(target = "mergedInto", ignore = true)
     @Mapping(target = "tags", defaultExpression = "java(new java.util.ArrayList<>())")
     @Mapping(target = "customAttributes", defaultExpression = "java(new java.util.LinkedHashMap<>())")
     void apply(ClientInput input, @MappingTarget Client client);

@@ -59,11 +59,15 @@ public class ClientResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Register a client", description = "The caller becomes its owner. A retry with the same "
-            + "Idempotency-Key and body returns the first response.")
+            + "Idempotency-Key and body returns the first response. Possible duplicates (same credit code or phone, "
+            + "similar name) are refused with 409 and the ranked candidates.")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @QueryParam("allowDuplicate") @Parameter(description = "register even if similar names or "
+                                   + "the same phone exist (never for a credit code in use)") String allowDuplicate,
                            @Valid @NotNull ClientInput input) {
+        boolean allow = Boolean.TRUE.equals(QueryParams.booleanValue("allowDuplicate", allowDuplicate));
         return idempotency.create(idempotencyKey, user.id(), input, () -> {
-            Client client = service.register(input);
+            Client client = service.register(input, allow);
             return new Idempotency.Created(URI.create("/api/v1/clients/" + client.id), view(client), ETags.of(client.version));
         });
     }
@@ -148,6 +152,17 @@ public class ClientResource {
     public Response transferOwner(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid @NotNull OwnershipRequests.TransferOwner request) {
         return withETag(service.transferOwner(id, ifMatch, request.ownerId(), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Merge a duplicate into this client",
+            description = "This card survives and takes the duplicate's values where it has none; contact persons "
+                    + "and history move over; the duplicate is deleted. Requires If-Match of this card.")
+    public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Valid @NotNull OwnershipRequests.Merge request) {
+        return withETag(service.merge(id, ifMatch, request.duplicateId(), request.reason()));
     }
 
     @DELETE

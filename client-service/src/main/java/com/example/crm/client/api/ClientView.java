@@ -54,7 +54,8 @@ public record ClientView(
         String createdBy,
         Instant updatedAt,
         @Schema(description = "set while the card is deleted (visible to admins only)") Instant deletedAt,
-        @Schema(description = "set once personal data was erased") Instant erasedAt) {
+        @Schema(description = "set once personal data was erased") Instant erasedAt,
+        @Schema(description = "the surviving card this duplicate was merged into") UUID mergedInto) {
 
     public record FinanceView(
             String bankName,

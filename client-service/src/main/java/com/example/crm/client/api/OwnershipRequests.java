@@ -24,6 +24,10 @@ public final class OwnershipRequests {
     public record TransferAllResult(int transferred, List<UUID> clientIds) {
     }
 
+    /** Merges {@code duplicateId} into the card named in the path. */
+    public record Merge(@jakarta.validation.constraints.NotNull UUID duplicateId, @Size(max = 500) String reason) {
+    }
+
     /** An optional reason for a deletion, restoration or erasure. */
     public record Reason(@Size(max = 500) String reason) {
     }

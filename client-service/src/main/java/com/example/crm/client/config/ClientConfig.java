@@ -15,6 +15,10 @@ public interface ClientConfig {
     @WithDefault("12")
     int reviewIntervalMonths();
 
+    /** Trigram similarity of normalised names (0-1) from which a new card is reported as a possible duplicate. */
+    @WithDefault("0.5")
+    double duplicateNameSimilarity();
+
     /** Largest serialized size of a card's custom attributes, in bytes. */
     @WithDefault("8192")
     int maxCustomAttributesBytes();

@@ -110,6 +110,17 @@ public class Client extends PanacheEntityBase {
     /** Personal data scrubbed irreversibly. */
     public Instant erasedAt;
 
+    /** Keys duplicates are found by, derived from the name and phone ({@link #deriveKeys()}). */
+    public String nameKey;
+    public String phoneDigits;
+    /** Set on a duplicate merged into another card (which survives). */
+    public UUID mergedInto;
+
+    public void deriveKeys() {
+        nameKey = DuplicateKeys.nameKey(legalName);
+        phoneDigits = DuplicateKeys.phoneDigits(phone);
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

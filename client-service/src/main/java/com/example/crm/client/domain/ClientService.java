@@ -48,6 +48,7 @@ public class ClientService {
     private final ClientMapper mapper;
     private final ClientEvents events;
     private final ClientHistory history;
+    private final DuplicateDetector duplicates;
     private final MergePatcher patcher;
     private final CurrentUser user;
     private final ClientConfig config;
@@ -56,14 +57,15 @@ public class ClientService {
 
     public ClientService(ClientRepository clients, ContactPersonRepository contacts,
                          ClientHistoryRepository historyEntries, ClientMapper mapper, ClientEvents events,
-                         ClientHistory history, MergePatcher patcher, CurrentUser user, ClientConfig config,
-                         ObjectMapper json, Clock clock) {
+                         ClientHistory history, DuplicateDetector duplicates, MergePatcher patcher, CurrentUser user,
+                         ClientConfig config, ObjectMapper json, Clock clock) {
         this.clients = clients;
         this.contacts = contacts;
         this.historyEntries = historyEntries;
         this.mapper = mapper;
         this.events = events;
         this.history = history;
+        this.duplicates = duplicates;
         this.patcher = patcher;
         this.user = user;
         this.config = config;
@@ -71,14 +73,19 @@ public class ClientService {
         this.clock = clock;
     }
 
+    /**
+     * Registers a card owned by the caller. A card that may duplicate an existing one is refused with the
+     * candidates unless {@code allowDuplicate}; a credit code in use is always refused.
+     */
     @Transactional
-    public Client register(ClientInput input) {
+    public Client register(ClientInput input, boolean allowDuplicate) {
         checkCustomAttributes(input);
-        checkCreditCodeFree(input.unifiedSocialCreditCode(), null);
         Instant now = clock.instant();
         Client client = new Client();
         client.id = UUID.randomUUID();
         mapper.apply(input, client);
+        client.deriveKeys();
+        duplicates.check(client, allowDuplicate);
         client.status = input.status() == null ? LifecycleStatus.POTENTIAL : input.status();
         client.ownerId = user.id();
         client.createdBy = user.id();
@@ -117,8 +124,12 @@ public class ClientService {
         }
         ClientInput input = patched.value();
         checkCustomAttributes(input);
-        checkCreditCodeFree(input.unifiedSocialCreditCode(), client.id);
+        Client probe = new Client();
+        probe.id = client.id;
+        mapper.apply(input, probe);
+        duplicates.check(probe, true);
         mapper.apply(input, client);
+        client.deriveKeys();
         client.updatedAt = clock.instant();
         clients.flush();
         history.record(client, Action.UPDATED, user.id(), reason, history.diff("", current, input));
@@ -259,6 +270,7 @@ public class ClientService {
             client.characteristics.competitorRelations = null;
         }
         contacts.deleteForClient(client.id);
+        client.deriveKeys();
         client.erasedAt = now;
         client.deletedAt = client.deletedAt == null ? now : client.deletedAt;
         client.deletedBy = client.deletedBy == null ? user.id() : client.deletedBy;
@@ -269,6 +281,80 @@ public class ClientService {
         events.erased(client);
         LOG.infof("client %s erased by %s (%s)", id, user.id(), reason == null ? "no reason given" : "reason recorded");
         return client;
+    }
+
+    /**
+     * Merges a duplicate into this card (the survivor): the survivor keeps its values and takes the
+     * duplicate's where it has none (tags are united), the duplicate's contact persons and history move to
+     * the survivor, and the duplicate is deleted with a pointer to the survivor. Requires If-Match on the
+     * survivor and the right to change both cards.
+     */
+    @Transactional
+    public Client merge(UUID survivorId, String ifMatch, UUID duplicateId, String reason) {
+        if (survivorId.equals(duplicateId)) {
+            throw ProblemException.invalid("duplicateId", "must be another client than the survivor");
+        }
+        Client survivor = writable(survivorId, ifMatch);
+        Client duplicate = get(duplicateId);
+        if (duplicate.isDeleted()) {
+            throw new ProblemException(ProblemType.CONFLICT, "client " + duplicateId + " is deleted or already merged");
+        }
+        user.requireOwnerOrSupervisor(duplicate.ownerId, "client " + duplicateId);
+
+        ClientInput before = mapper.toInput(survivor);
+        ClientInput combined = combine(before, mapper.toInput(duplicate));
+        Instant now = clock.instant();
+        String duplicateCode = duplicate.unifiedSocialCreditCode;
+        duplicate.unifiedSocialCreditCode = null; // the code moves to the survivor: free it first
+        duplicate.deletedAt = now;
+        duplicate.deletedBy = user.id();
+        duplicate.mergedInto = survivor.id;
+        duplicate.updatedAt = now;
+        clients.flush();
+        mapper.apply(combined, survivor);
+        if (survivor.unifiedSocialCreditCode == null) {
+            survivor.unifiedSocialCreditCode = duplicateCode;
+        }
+        survivor.deriveKeys();
+        survivor.updatedAt = now;
+        contacts.moveToClient(duplicate.id, survivor.id);
+        historyEntries.moveToClient(duplicate.id, survivor.id);
+        clients.flush();
+
+        ObjectNode changes = history.diff("", before, mapper.toInput(survivor));
+        changes.setAll(history.change("mergedClientId", null, duplicate.id));
+        history.record(survivor, Action.MERGED, user.id(), reason, changes);
+        history.record(duplicate, Action.MERGED_INTO, user.id(), reason, history.change("mergedInto", null, survivor.id));
+        events.merged(survivor, duplicate, user.id());
+        return survivor;
+    }
+
+    /** The survivor's values, completed with the duplicate's where the survivor has none; tags united. */
+    private ClientInput combine(ClientInput survivor, ClientInput duplicate) {
+        ObjectNode result = json.valueToTree(survivor);
+        ObjectNode other = json.valueToTree(duplicate);
+        other.fields().forEachRemaining(field -> {
+            JsonNode mine = result.get(field.getKey());
+            if (mine == null || mine.isNull() || mine.isEmpty() && (mine.isObject() || mine.isArray())) {
+                result.set(field.getKey(), field.getValue());
+            } else if (mine.isObject() && field.getValue().isObject()) {
+                ObjectNode nested = (ObjectNode) mine;
+                field.getValue().fields().forEachRemaining(sub -> {
+                    if (!nested.hasNonNull(sub.getKey())) {
+                        nested.set(sub.getKey(), sub.getValue());
+                    }
+                });
+            }
+        });
+        java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>();
+        survivor.tags().forEach(tags::add);
+        duplicate.tags().forEach(tags::add);
+        result.set("tags", json.valueToTree(List.copyOf(tags).subList(0, Math.min(tags.size(), 50))));
+        try {
+            return json.treeToValue(result, ClientInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot combine cards", e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -357,17 +443,6 @@ public class ClientService {
     private void markVerified(Client client, Instant now) {
         client.lastVerifiedAt = now;
         client.reviewDueAt = now.atOffset(ZoneOffset.UTC).plusMonths(config.reviewIntervalMonths()).toInstant();
-    }
-
-    private void checkCreditCodeFree(String code, UUID self) {
-        if (code == null) {
-            return;
-        }
-        clients.findByCreditCode(code).filter(other -> !other.id.equals(self)).ifPresent(other -> {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "client " + other.id + " already has unified social credit code " + code)
-                    .with("existingClientId", other.id);
-        });
     }
 
     private void checkCustomAttributes(ClientInput input) {

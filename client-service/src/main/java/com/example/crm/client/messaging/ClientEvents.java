@@ -34,6 +34,7 @@ public class ClientEvents {
     public static final String DELETED = "crm.client.deleted.v1";
     public static final String RESTORED = "crm.client.restored.v1";
     public static final String ERASED = "crm.client.erased.v1";
+    public static final String MERGED = "crm.client.merged.v1";
 
     /** Fields whose new values stay out of events (their names are still listed as changed). */
     static final Set<String> PRIVATE_FIELDS = Set.of("finance.bankName", "finance.bankAccount", "rapport",
@@ -76,6 +77,10 @@ public class ClientEvents {
     public record Removal(UUID clientId, long version, String reason, String changedBy, Instant changedAt) {
     }
 
+    /** A duplicate merged into a survivor; keyed by the survivor. */
+    public record Merged(UUID clientId, long version, UUID survivorId, UUID mergedId, String mergedBy, Instant mergedAt) {
+    }
+
     /** Erasure carries the client id only: every service scrubs what it holds about that client. */
     public record Erased(UUID clientId) {
     }
@@ -108,6 +113,11 @@ public class ClientEvents {
 
     public void restored(Client c, String reason, String actor) {
         outbox.append(config.topic(), RESTORED, c.id, new Removal(c.id, c.version, reason, actor, c.updatedAt));
+    }
+
+    public void merged(Client survivor, Client duplicate, String actor) {
+        outbox.append(config.topic(), MERGED, survivor.id, new Merged(survivor.id, survivor.version, survivor.id,
+                duplicate.id, actor, survivor.updatedAt));
     }
 
     public void erased(Client c) {

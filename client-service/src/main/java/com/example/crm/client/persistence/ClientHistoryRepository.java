@@ -22,4 +22,8 @@ public class ClientHistoryRepository implements PanacheRepositoryBase<ClientHist
     public List<ClientHistoryEntry> allForClient(UUID clientId) {
         return list("clientId", clientId);
     }
+
+    public int moveToClient(UUID from, UUID to) {
+        return update("clientId = ?1 where clientId = ?2", to, from);
+    }
 }

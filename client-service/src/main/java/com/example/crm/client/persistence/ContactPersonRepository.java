@@ -29,4 +29,8 @@ public class ContactPersonRepository implements PanacheRepositoryBase<ContactPer
     public Optional<ContactPerson> findForClient(UUID clientId, UUID id) {
         return find("clientId = ?1 and id = ?2", clientId, id).firstResultOptional();
     }
+
+    public int moveToClient(UUID from, UUID to) {
+        return update("clientId = ?1 where clientId = ?2", to, from);
+    }
 }

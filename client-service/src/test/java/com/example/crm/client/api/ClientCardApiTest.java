@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static com.example.crm.client.ClientFixtures.CLIENTS;
+import static com.example.crm.client.ClientFixtures.CREATE;
 import static com.example.crm.client.ClientFixtures.MERGE_PATCH;
 import static com.example.crm.client.ClientFixtures.as;
 import static com.example.crm.client.ClientFixtures.company;
@@ -28,7 +29,7 @@ class ClientCardApiTest {
     @Test
     void registers_a_card_owned_by_the_caller_and_reads_it_back_with_its_etag() {
         Map<String, Object> card = company("北京华信科技有限公司");
-        String location = as("rep-card-1", "crm-sales").body(card).post(CLIENTS)
+        String location = as("rep-card-1", "crm-sales").body(card).post(CREATE)
                 .then().statusCode(201).header("ETag", "\"0\"")
                 .body("status", equalTo("POTENTIAL"))
                 .body("ownerId", equalTo("rep-card-1"))
@@ -60,9 +61,9 @@ class ClientCardApiTest {
     void a_retry_with_the_same_idempotency_key_replays_the_first_response_and_creates_nothing_more() {
         Map<String, Object> card = company("广州retry实业有限公司");
         String key = UUID.randomUUID().toString();
-        String first = as("rep-card-3", "crm-sales").header("Idempotency-Key", key).body(card).post(CLIENTS)
+        String first = as("rep-card-3", "crm-sales").header("Idempotency-Key", key).body(card).post(CREATE)
                 .then().statusCode(201).extract().path("id");
-        String second = as("rep-card-3", "crm-sales").header("Idempotency-Key", key).body(card).post(CLIENTS)
+        String second = as("rep-card-3", "crm-sales").header("Idempotency-Key", key).body(card).post(CREATE)
                 .then().statusCode(201).header("Location", endsWith("/api/v1/clients/" + first)).header("Idempotent-Replayed", "true")
                 .extract().path("id");
         assertThat(second).isEqualTo(first);
@@ -73,9 +74,9 @@ class ClientCardApiTest {
     @Test
     void the_same_idempotency_key_with_another_body_is_422() {
         String key = UUID.randomUUID().toString();
-        as("rep-card-4", "crm-sales").header("Idempotency-Key", key).body(company("深圳甲公司")).post(CLIENTS)
+        as("rep-card-4", "crm-sales").header("Idempotency-Key", key).body(company("深圳甲公司")).post(CREATE)
                 .then().statusCode(201);
-        as("rep-card-4", "crm-sales").header("Idempotency-Key", key).body(company("深圳乙公司")).post(CLIENTS)
+        as("rep-card-4", "crm-sales").header("Idempotency-Key", key).body(company("深圳乙公司")).post(CREATE)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:crm:problem:idempotency-key-reused"));
     }
@@ -86,9 +87,11 @@ class ClientCardApiTest {
         String first = register("rep-card-5", card);
         Map<String, Object> copy = company("杭州重复科技有限责任公司");
         copy.put("unifiedSocialCreditCode", card.get("unifiedSocialCreditCode"));
-        as("rep-card-5", "crm-sales").body(copy).post(CLIENTS).then().statusCode(409)
-                .body("type", equalTo("urn:crm:problem:conflict"))
-                .body("existingClientId", equalTo(first));
+        as("rep-card-5", "crm-sales").body(copy).post(CREATE).then().statusCode(409)
+                .body("type", equalTo("urn:crm:problem:duplicate"))
+                .body("overridable", equalTo(false))
+                .body("candidates[0].clientId", equalTo(first))
+                .body("candidates[0].matchedOn", org.hamcrest.Matchers.hasItem("unifiedSocialCreditCode"));
     }
 
     @Test

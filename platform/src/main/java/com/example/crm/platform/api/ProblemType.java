@@ -11,6 +11,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflict", 409),
+    DUPLICATE("duplicate", "Possible duplicate", 409),
     ILLEGAL_TRANSITION("illegal-transition", "Transition not allowed", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed (stale If-Match)", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
