@@ -357,6 +357,74 @@ public class ClientService {
         }
     }
 
+    /** A row of an import refused when it was written (its credit code is taken). */
+    public record RejectedRow(long row, String field, String message) {
+    }
+
+    /**
+     * Writes one batch of imported rows (already validated) in its own transaction, owned by {@code ownerId};
+     * rows whose credit code is already in use, in the database or earlier in the batch, are refused.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<RejectedRow> importBatch(List<com.example.crm.client.api.ClientCsv.Row> rows, String ownerId) {
+        java.util.Set<String> taken = new java.util.HashSet<>(clients.existingCreditCodes(rows.stream()
+                .map(r -> r.input().unifiedSocialCreditCode()).filter(java.util.Objects::nonNull).toList()));
+        List<RejectedRow> rejected = new java.util.ArrayList<>();
+        List<Client> created = new java.util.ArrayList<>(rows.size());
+        Instant now = clock.instant();
+        for (var row : rows) {
+            ClientInput input = row.input();
+            String code = input.unifiedSocialCreditCode();
+            if (code != null && !taken.add(code)) {
+                rejected.add(new RejectedRow(row.number(), "unifiedSocialCreditCode", "is already used by another client"));
+                continue;
+            }
+            Client client = new Client();
+            client.id = UUID.randomUUID();
+            mapper.apply(input, client);
+            client.deriveKeys();
+            client.status = input.status() == null ? LifecycleStatus.POTENTIAL : input.status();
+            client.ownerId = ownerId;
+            client.createdBy = user.id();
+            client.createdAt = now;
+            client.updatedAt = now;
+            markVerified(client, now);
+            clients.persist(client);
+            created.add(client);
+        }
+        clients.flush();
+        for (Client client : created) {
+            ObjectNode changes = history.diff("", null, mapper.toInput(client));
+            changes.setAll(history.change("ownerId", null, client.ownerId));
+            history.record(client, Action.REGISTERED, user.id(), "CSV import", changes);
+            events.registered(client);
+        }
+        return rejected;
+    }
+
+    /**
+     * Hands the clients matching {@code filter} to {@code consumer} page by page, each page read in its own short
+     * transaction, so that an export of any size holds neither a long transaction nor all rows in memory.
+     */
+    public void forEachPage(ClientRepository.Filter filter, int pageSize, java.util.function.Consumer<List<Client>> consumer) {
+        Instant now = clock.instant();
+        ClientRepository.After after = null;
+        while (true) {
+            ClientRepository.After position = after;
+            List<Client> page = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> clients.page(filter, position, pageSize, now));
+            if (page.isEmpty()) {
+                return;
+            }
+            consumer.accept(page);
+            if (page.size() < pageSize) {
+                return;
+            }
+            Client last = page.get(page.size() - 1);
+            after = new ClientRepository.After(last.createdAt, last.id);
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClientHistoryEntry> history(UUID id, String cursor, int limit) {
         get(id);

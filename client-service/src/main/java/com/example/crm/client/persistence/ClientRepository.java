@@ -36,6 +36,15 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find("unifiedSocialCreditCode", code).firstResultOptional();
     }
 
+    public List<String> existingCreditCodes(List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery(
+                        "select c.unifiedSocialCreditCode from Client c where c.unifiedSocialCreditCode in :codes", String.class)
+                .setParameter("codes", codes).getResultList();
+    }
+
     public List<Client> ownedBy(String ownerId) {
         return list("ownerId = ?1 and deletedAt is null", Sort.ascending("createdAt", "id"), ownerId);
     }

@@ -174,7 +174,7 @@ public class ProblemMappers {
     }
 
     /** {@code create.request.address.city} → {@code address.city}; a query parameter keeps its name. */
-    static String fieldPath(ConstraintViolation<?> violation) {
+    public static String fieldPath(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         while (nodes.hasNext()) {

@@ -14,6 +14,7 @@ public enum ProblemType {
     DUPLICATE("duplicate", "Possible duplicate", 409),
     ILLEGAL_TRANSITION("illegal-transition", "Transition not allowed", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed (stale If-Match)", 412),
+    LENGTH_REQUIRED("length-required", "Content-Length required", 411),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key already used with another request", 422),

@@ -13,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses a declared body larger than {@code crm.http.max-json-body-bytes} with a 413 problem before it is
- * read. (Bodies without Content-Length are cut by {@code quarkus.http.limits.max-body-size}.)
+ * Refuses a JSON body declared larger than {@code crm.http.max-json-body-bytes} with a 413 problem before it is
+ * read, and a JSON body of undeclared length with 411, so that no JSON body is larger than the limit. Other
+ * media types (a CSV import streams) are bounded by {@code quarkus.http.limits.max-body-size} only.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -32,22 +33,38 @@ public class BodySizeLimit {
     }
 
     void limit(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && exceeds(length)) {
-            Problem problem = new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "the body has " + length + " bytes; at most " + maxBytes + " are accepted")
-                    .toProblem(context.request().path());
-            try {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(mapper.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                context.fail(413);
-            }
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !isJson(type)) {
+            context.next();
             return;
         }
-        context.next();
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && exceeds(length)) {
+            refuse(context, new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "the body has " + length + " bytes; at most " + maxBytes + " are accepted"));
+        } else if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            refuse(context, new ProblemException(ProblemType.LENGTH_REQUIRED,
+                    "send JSON bodies with a Content-Length (at most " + maxBytes + " bytes)"));
+        } else {
+            context.next();
+        }
+    }
+
+    private void refuse(RoutingContext context, ProblemException problem) {
+        Problem body = problem.toProblem(context.request().path());
+        try {
+            context.response().setStatusCode(body.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            context.fail(body.status());
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/json") || type.contains("+json");
     }
 
     private boolean exceeds(String length) {

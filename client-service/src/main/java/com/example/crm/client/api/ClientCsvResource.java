@@ -1,0 +1,113 @@
+package com.example.crm.client.api;
+
+import com.example.crm.client.domain.ClientImport;
+import com.example.crm.client.domain.ClientService;
+import com.example.crm.client.domain.CreditRating;
+import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.domain.RelationshipLevel;
+import com.example.crm.client.domain.SegmentFields;
+import com.example.crm.client.persistence.ClientRepository;
+import com.example.crm.platform.api.ProblemException;
+import com.example.crm.platform.api.QueryParams;
+import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.platform.security.Roles;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+@Path("/api/v1/clients")
+@Tag(name = "Clients", description = "The customer profile card")
+public class ClientCsvResource {
+
+    private static final int EXPORT_PAGE = 1000;
+
+    private final ClientService service;
+    private final ClientImport imports;
+    private final CurrentUser user;
+    private final CsvMapper csv = new CsvMapper();
+
+    public ClientCsvResource(ClientService service, ClientImport imports, CurrentUser user) {
+        this.service = service;
+        this.imports = imports;
+        this.user = user;
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({ClientCsv.MEDIA_TYPE, "application/csv"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
+    @Operation(summary = "Import cards from CSV (UTF-8, header row, any number of rows)",
+            description = "Streams the file; each row is checked like a create and written in batches. Bad rows are "
+                    + "reported with row number, field and reason; good rows are imported. Owner: the caller, or "
+                    + "ownerId (managers and admins).")
+    public ClientImport.Report importCsv(@QueryParam("ownerId") String ownerId, InputStream body) {
+        String owner = QueryParams.text("ownerId", ownerId, 100);
+        if (owner == null) {
+            owner = user.id();
+        } else if (!owner.equals(user.id()) && !user.isSupervisor()) {
+            throw ProblemException.forbidden("only managers and admins import clients for another owner");
+        }
+        return imports.run(body, owner);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(ClientCsv.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(summary = "Export the clients matching the list filters as CSV (UTF-8 with BOM, streamed)",
+            description = "Bank details are not exported. The file can be imported again.")
+    public Response exportCsv(@QueryParam("q") String q, @QueryParam("status") String status,
+                              @QueryParam("ownerId") String ownerId, @QueryParam("industry") String industry,
+                              @QueryParam("province") String province, @QueryParam("city") String city,
+                              @QueryParam("tag") String tag, @QueryParam("creditRating") String creditRating,
+                              @QueryParam("relationshipLevel") String relationshipLevel,
+                              @QueryParam("abcClass") String abcClass, @QueryParam("stale") String stale) {
+        var filter = new ClientRepository.Filter(
+                QueryParams.text("q", q, 200),
+                QueryParams.enumValue(LifecycleStatus.class, "status", status),
+                QueryParams.text("ownerId", ownerId, 100),
+                QueryParams.booleanValue("stale", stale),
+                QueryParams.text("industry", industry, 100),
+                QueryParams.text("province", province, 100),
+                QueryParams.text("city", city, 100),
+                QueryParams.text("tag", tag, 50),
+                QueryParams.enumValue(CreditRating.class, "creditRating", creditRating),
+                QueryParams.enumValue(RelationshipLevel.class, "relationshipLevel", relationshipLevel),
+                QueryParams.enumValue(SegmentFields.AbcClass.class, "abcClass", abcClass));
+        StreamingOutput body = output -> {
+            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            writer.write('\uFEFF'); // spreadsheet programs read the UTF-8 Chinese text correctly with a BOM
+            try (SequenceWriter rows = csv.writer().writeValues(writer)) {
+                rows.write(ClientCsv.exportHeader());
+                service.forEachPage(filter, EXPORT_PAGE, page -> page.forEach(client -> {
+                    try {
+                        rows.write(ClientCsv.exportRow(client));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            }
+        };
+        return Response.ok(body, ClientCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"clients.csv\"").build();
+    }
+}
