@@ -2,11 +2,6 @@ package com.example.crm.client.api;
 
 import com.example.crm.client.domain.ClientImport;
 import com.example.crm.client.domain.ClientService;
-import com.example.crm.client.domain.CreditRating;
-import com.example.crm.client.domain.LifecycleStatus;
-import com.example.crm.client.domain.RelationshipLevel;
-import com.example.crm.client.domain.SegmentFields;
-import com.example.crm.client.persistence.ClientRepository;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.QueryParams;
 import com.example.crm.platform.security.CurrentUser;
@@ -14,6 +9,7 @@ import com.example.crm.platform.security.Roles;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -75,24 +71,8 @@ public class ClientCsvResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Export the clients matching the list filters as CSV (UTF-8 with BOM, streamed)",
             description = "Bank details are not exported. The file can be imported again.")
-    public Response exportCsv(@QueryParam("q") String q, @QueryParam("status") String status,
-                              @QueryParam("ownerId") String ownerId, @QueryParam("industry") String industry,
-                              @QueryParam("province") String province, @QueryParam("city") String city,
-                              @QueryParam("tag") String tag, @QueryParam("creditRating") String creditRating,
-                              @QueryParam("relationshipLevel") String relationshipLevel,
-                              @QueryParam("abcClass") String abcClass, @QueryParam("stale") String stale) {
-        var filter = new ClientRepository.Filter(
-                QueryParams.text("q", q, 200),
-                QueryParams.enumValue(LifecycleStatus.class, "status", status),
-                QueryParams.text("ownerId", ownerId, 100),
-                QueryParams.booleanValue("stale", stale),
-                QueryParams.text("industry", industry, 100),
-                QueryParams.text("province", province, 100),
-                QueryParams.text("city", city, 100),
-                QueryParams.text("tag", tag, 50),
-                QueryParams.enumValue(CreditRating.class, "creditRating", creditRating),
-                QueryParams.enumValue(RelationshipLevel.class, "relationshipLevel", relationshipLevel),
-                QueryParams.enumValue(SegmentFields.AbcClass.class, "abcClass", abcClass));
+    public Response exportCsv(@BeanParam ClientFilterParams filters) {
+        var filter = filters.toFilter();
         StreamingOutput body = output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
             writer.write('\uFEFF'); // spreadsheet programs read the UTF-8 Chinese text correctly with a BOM

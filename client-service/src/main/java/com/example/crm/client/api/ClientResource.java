@@ -2,11 +2,7 @@ package com.example.crm.client.api;
 
 import com.example.crm.client.domain.Client;
 import com.example.crm.client.domain.ClientService;
-import com.example.crm.client.domain.CreditRating;
 import com.example.crm.client.domain.LifecycleStatus;
-import com.example.crm.client.domain.RelationshipLevel;
-import com.example.crm.client.domain.SegmentFields;
-import com.example.crm.client.persistence.ClientRepository;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.Idempotency;
 import com.example.crm.platform.api.MergePatch;
@@ -18,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -114,32 +111,10 @@ public class ClientResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Search clients, newest first",
             description = "Cursor pagination: pass nextCursor back as cursor. Filters combine with AND.")
-    public Page<ClientView> list(
-            @QueryParam("q") @Parameter(description = "substring of the legal or short name, e.g. 华信") String q,
-            @QueryParam("status") @Parameter(description = "POTENTIAL, INTENDED, EXISTING or TERMINATED") String status,
-            @QueryParam("ownerId") String ownerId,
-            @QueryParam("industry") String industry,
-            @QueryParam("province") String province,
-            @QueryParam("city") String city,
-            @QueryParam("tag") String tag,
-            @QueryParam("creditRating") String creditRating,
-            @QueryParam("relationshipLevel") String relationshipLevel,
-            @QueryParam("abcClass") String abcClass,
-            @QueryParam("stale") @Parameter(description = "true: cards whose review is due") String stale,
-            @QueryParam("limit") @Parameter(description = "1 to 200, default 50") String limit,
-            @QueryParam("cursor") String cursor) {
-        var filter = new ClientRepository.Filter(
-                QueryParams.text("q", q, 200),
-                QueryParams.enumValue(LifecycleStatus.class, "status", status),
-                QueryParams.text("ownerId", ownerId, 100),
-                QueryParams.booleanValue("stale", stale),
-                QueryParams.text("industry", industry, 100),
-                QueryParams.text("province", province, 100),
-                QueryParams.text("city", city, 100),
-                QueryParams.text("tag", tag, 50),
-                QueryParams.enumValue(CreditRating.class, "creditRating", creditRating),
-                QueryParams.enumValue(RelationshipLevel.class, "relationshipLevel", relationshipLevel),
-                QueryParams.enumValue(SegmentFields.AbcClass.class, "abcClass", abcClass));
+    public Page<ClientView> list(@BeanParam ClientFilterParams filters,
+                                 @QueryParam("limit") @Parameter(description = "1 to 200, default 50") String limit,
+                                 @QueryParam("cursor") String cursor) {
+        var filter = filters.toFilter();
         int size = Page.clamp(QueryParams.intValue("limit", limit));
         return Page.of(service.list(filter, cursor, size), size, this::view, ClientService::cursorOf);
     }
