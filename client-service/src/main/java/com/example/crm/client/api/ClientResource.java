@@ -37,7 +37,6 @@ import java.util.UUID;
 
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients", description = "The customer profile card")
 public class ClientResource {
 
@@ -54,6 +53,7 @@ public class ClientResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Register a client", description = "The caller becomes its owner. A retry with the same "
             + "Idempotency-Key and body returns the first response. Possible duplicates (same credit code or phone, "
@@ -90,6 +90,7 @@ public class ClientResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/transitions")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Move a client to another lifecycle status",
@@ -120,6 +121,7 @@ public class ClientResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/owner")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Hand a client over to another rep",
@@ -130,6 +132,7 @@ public class ClientResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/merge")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Merge a duplicate into this client",
@@ -151,6 +154,7 @@ public class ClientResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/restore")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Restore a deleted client")
@@ -159,6 +163,7 @@ public class ClientResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/erasure")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Erase a client's personal data irreversibly",

@@ -32,7 +32,6 @@ import java.util.UUID;
 
 @Path("/api/v1/clients/{clientId}/contacts")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contact persons", description = "People at the client (联系人)")
 public class ContactPersonResource {
 
@@ -50,6 +49,7 @@ public class ContactPersonResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Add a contact person")
     public Response create(@PathParam("clientId") UUID clientId,

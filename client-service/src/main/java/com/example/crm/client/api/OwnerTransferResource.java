@@ -18,7 +18,6 @@ import java.util.UUID;
 
 @Path("/api/v1/owner-transfers")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Ownership", description = "Handing clients over between reps")
 public class OwnerTransferResource {
 
@@ -29,6 +28,7 @@ public class OwnerTransferResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Hand all of a rep's clients to another rep",
             description = "One transaction; each client gets an owner-changed event and a history entry.")

@@ -230,6 +230,15 @@ class ClientCardApiTest {
     }
 
     @Test
+    void reads_ignore_a_stray_content_type_and_a_bodiless_verification_needs_none() {
+        String id = register("rep-card-14", company("无关内容类型有限公司"));
+        io.restassured.RestAssured.given().header("Authorization", com.example.crm.platform.testing.Tokens.bearer("rep-card-14", "crm-sales"))
+                .header("Content-Type", "text/html").get(CLIENTS + "/" + id).then().statusCode(200);
+        io.restassured.RestAssured.given().header("Authorization", com.example.crm.platform.testing.Tokens.bearer("rep-card-14", "crm-sales"))
+                .header("If-Match", "\"0\"").post(CLIENTS + "/" + id + "/verification").then().statusCode(200);
+    }
+
+    @Test
     void an_unknown_client_is_a_404_problem() {
         as("rep-card-13", "crm-sales").get(CLIENTS + "/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(ContentType.fromContentType("application/problem+json"))
