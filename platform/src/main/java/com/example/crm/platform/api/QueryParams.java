@@ -56,6 +56,30 @@ public final class QueryParams {
         }
     }
 
+    /** An ISO 8601 date-time with offset ({@code 2026-11-23T09:00:00+08:00}). */
+    public static java.time.Instant instantValue(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO 8601 date-time with offset");
+        }
+    }
+
+    /** A date ({@code 2026-11-23}). */
+    public static java.time.LocalDate dateValue(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date (yyyy-MM-dd)");
+        }
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;

@@ -1,0 +1,140 @@
+package com.example.crm.interaction.domain;
+
+import com.example.crm.interaction.api.InteractionInput;
+import com.example.crm.interaction.messaging.InteractionEvents;
+import com.example.crm.interaction.persistence.InteractionRepository;
+import com.example.crm.interaction.persistence.KnownClientRepository;
+import com.example.crm.platform.api.Cursor;
+import com.example.crm.platform.api.ProblemException;
+import com.example.crm.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Logging contacts, the client's timeline and the daily to-do list (下次联系时间). */
+@ApplicationScoped
+public class InteractionService {
+
+    private final InteractionRepository interactions;
+    private final KnownClientRepository clients;
+    private final ClientReplica replica;
+    private final InteractionEvents events;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    public InteractionService(InteractionRepository interactions, KnownClientRepository clients, ClientReplica replica,
+                              InteractionEvents events, CurrentUser user, Clock clock) {
+        this.interactions = interactions;
+        this.clients = clients;
+        this.replica = replica;
+        this.events = events;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /**
+     * Logs a contact. A sales rep logs contacts for the clients they own; managers, admins and service staff
+     * for any. The latest contact sets the client's next contact date.
+     */
+    @Transactional
+    public Interaction log(UUID clientId, InteractionInput input) {
+        KnownClient client = replica.writable(clientId);
+        if (!user.isSupervisor() && !user.hasAnyRole(com.example.crm.platform.security.Roles.SERVICE)) {
+            user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        }
+        Instant now = clock.instant();
+        Instant occurredAt = input.occurredAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        if (occurredAt.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
+            throw ProblemException.invalid("occurredAt", "must not be in the future (log a visit plan instead)");
+        }
+        if (input.checkIn() != null && input.kind() != InteractionKind.VISIT) {
+            throw ProblemException.invalid("checkIn", "only a VISIT has a check-in");
+        }
+        Interaction interaction = new Interaction();
+        interaction.id = UUID.randomUUID();
+        interaction.clientId = clientId;
+        interaction.kind = input.kind();
+        interaction.direction = input.direction() == null ? Direction.OUTBOUND : input.direction();
+        interaction.occurredAt = occurredAt;
+        interaction.durationMinutes = input.durationMinutes();
+        interaction.staffId = input.staffId() == null ? user.id() : input.staffId();
+        interaction.attendeeLevel = input.attendeeLevel() == null ? AttendeeLevel.SALES : input.attendeeLevel();
+        interaction.contactPersonId = input.contactPersonId();
+        interaction.contactName = input.contactName();
+        interaction.subject = input.subject();
+        interaction.notes = input.notes();
+        interaction.outcome = input.outcome();
+        interaction.nextStep = input.nextStep();
+        interaction.nextContactOn = input.nextContactOn();
+        if (input.checkIn() != null) {
+            interaction.checkInLatitude = input.checkIn().latitude();
+            interaction.checkInLongitude = input.checkIn().longitude();
+            interaction.checkInAddress = input.checkIn().address();
+            interaction.checkInAt = input.checkIn().at().toInstant().truncatedTo(ChronoUnit.MICROS);
+        }
+        interaction.createdAt = now;
+        interaction.createdBy = user.id();
+        interactions.persistAndFlush(interaction);
+        if (client.lastContactAt == null || !occurredAt.isBefore(client.lastContactAt)) {
+            client.lastContactAt = occurredAt;
+            client.nextContactOn = input.nextContactOn();
+        }
+        events.contactLogged(interaction);
+        return interaction;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Interaction get(UUID id) {
+        return interactions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("interaction", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Interaction> timeline(InteractionRepository.Filter filter, String cursor, int limit) {
+        if (filter.clientId() != null) {
+            replica.known(filter.clientId());
+        }
+        List<String> keys = Cursor.decode(cursor, 2);
+        InteractionRepository.After after = null;
+        if (keys != null) {
+            try {
+                after = new InteractionRepository.After(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1)));
+            } catch (RuntimeException e) {
+                throw Cursor.invalid();
+            }
+        }
+        return interactions.page(filter, after, limit + 1);
+    }
+
+    public static String cursorOf(Interaction interaction) {
+        return Cursor.encode(interaction.occurredAt.toString(), interaction.id.toString());
+    }
+
+    /** The clients {@code assignee} should contact on {@code day}: due that day or overdue, most overdue first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<KnownClient> todo(String assignee, LocalDate day, String cursor, int limit) {
+        if (!assignee.equals(user.id()) && !user.isSupervisor()
+                && !user.hasAnyRole(com.example.crm.platform.security.Roles.AUDITOR, com.example.crm.platform.security.Roles.INTEGRATION)) {
+            throw ProblemException.forbidden("a sales rep sees their own to-do list");
+        }
+        List<String> keys = Cursor.decode(cursor, 2);
+        KnownClientRepository.After after = null;
+        if (keys != null) {
+            try {
+                after = new KnownClientRepository.After(LocalDate.parse(keys.get(0)), UUID.fromString(keys.get(1)));
+            } catch (RuntimeException e) {
+                throw Cursor.invalid();
+            }
+        }
+        return clients.dueForContact(assignee, day, after, limit + 1);
+    }
+
+    public static String cursorOf(KnownClient client) {
+        return Cursor.encode(client.nextContactOn.toString(), client.id.toString());
+    }
+}

@@ -1,0 +1,38 @@
+package com.example.crm.interaction.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A client as client-service reported it (local replica), plus the contact dates this service keeps. */
+@Entity
+@Table(name = "known_client")
+public class KnownClient extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The version of the client's card in its latest applied event. */
+    public long version;
+
+    public String legalName;
+    public String status;
+    public String ownerId;
+    public boolean deleted;
+    public UUID mergedInto;
+    public Instant erasedAt;
+
+    public Instant lastContactAt;
+    public LocalDate nextContactOn;
+    public Instant updatedAt;
+
+    /** Writes are accepted for a client that exists and was neither deleted nor merged away. */
+    public boolean isWritable() {
+        return !deleted && mergedInto == null && erasedAt == null;
+    }
+}

@@ -1,0 +1,76 @@
+package com.example.crm.interaction;
+
+import com.example.crm.platform.testing.ConsumerGroups;
+import com.example.crm.platform.testing.EventContract;
+import com.example.crm.platform.testing.Tokens;
+import com.example.crm.platform.testing.TopicWriter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Clients for interaction-service tests, made known the way production does: client-service's documented
+ * events published on crm.client.v1.
+ */
+public final class InteractionFixtures {
+
+    public static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    private InteractionFixtures() {
+    }
+
+    public static String kafka() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** Blocks until interaction-service reads crm.client.v1 (it starts at the topic's end in tests). */
+    public static void awaitClientConsumer() {
+        ConsumerGroups.awaitAssigned(kafka(), "interaction-service", "crm.client.v1", Duration.ofSeconds(60));
+    }
+
+    public static RequestSpecification as(String subject, String... roles) {
+        return given().header("Authorization", Tokens.bearer(subject, roles)).contentType(ContentType.JSON);
+    }
+
+    /** A client-service event of {@code type} for {@code clientId}, with {@code data} (a JSON object). */
+    public static String clientEvent(String eventId, String type, String clientId, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/crm/client-service","type":"%s","subject":"%s",
+                 "time":"%s","datacontenttype":"application/json","data":%s}"""
+                .formatted(eventId, type, clientId, Instant.now(), data);
+    }
+
+    public static void publish(String clientId, String event) {
+        try (TopicWriter writer = new TopicWriter(kafka())) {
+            writer.send("crm.client.v1", clientId, event);
+        }
+    }
+
+    /** Registers a client owned by {@code owner} through its event and waits until it is known here. */
+    public static String knownClient(String owner, String legalName) {
+        awaitClientConsumer();
+        String id = UUID.randomUUID().toString();
+        publish(id, clientEvent(UUID.randomUUID().toString(), "crm.client.registered.v1", id, """
+                {"clientId":"%s","version":0,"kind":"COMPANY","legalName":"%s","status":"POTENTIAL","ownerId":"%s",
+                 "tags":[],"registeredAt":"%s"}""".formatted(id, legalName, owner, Instant.now())));
+        await().atMost(WAIT).untilAsserted(() -> as(owner, "crm-sales").get("/api/v1/clients/" + id + "/interactions")
+                .then().statusCode(200));
+        return id;
+    }
+
+    /** A minimal valid contact. */
+    public static String call(String occurredAt) {
+        return """
+                {"kind":"PHONE_CALL","occurredAt":"%s","durationMinutes":15,"subject":"回访","outcome":"POSITIVE"}"""
+                .formatted(occurredAt);
+    }
+}

@@ -1,0 +1,140 @@
+package com.example.crm.interaction.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static com.example.crm.interaction.InteractionFixtures.as;
+import static com.example.crm.interaction.InteractionFixtures.call;
+import static com.example.crm.interaction.InteractionFixtures.knownClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Logging contacts, the timeline and the daily to-do list, through HTTP. */
+@QuarkusTest
+class InteractionApiTest {
+
+    @Test
+    void a_visit_with_a_check_in_is_logged_in_utc_and_shows_on_the_timeline_newest_first() {
+        String client = knownClient("rep-i1", "北京华信科技有限公司");
+        as("rep-i1", "crm-sales").body("""
+                {"kind":"VISIT","occurredAt":"2026-11-20T10:30:00+08:00","durationMinutes":90,"attendeeLevel":"SUPERVISOR",
+                 "contactName":"王建国","subject":"季度拜访","notes":"客户计划扩大采购","outcome":"POSITIVE",
+                 "nextStep":"寄送报价","nextContactOn":"2026-11-27",
+                 "checkIn":{"latitude":39.9087,"longitude":116.3975,"address":"北京市朝阳区建国路88号","at":"2026-11-20T10:25:00+08:00"}}""")
+                .post("/api/v1/clients/" + client + "/interactions")
+                .then().statusCode(201)
+                .body("occurredAt", equalTo("2026-11-20T02:30:00Z"))
+                .body("staffId", equalTo("rep-i1"))
+                .body("checkIn.address", equalTo("北京市朝阳区建国路88号"))
+                .body("checkIn.at", equalTo("2026-11-20T02:25:00Z"));
+        as("rep-i1", "crm-sales").body(call("2026-11-21T09:00:00Z")).post("/api/v1/clients/" + client + "/interactions")
+                .then().statusCode(201);
+
+        as("rep-i1", "crm-sales").get("/api/v1/clients/" + client + "/interactions").then().statusCode(200)
+                .body("items.kind", contains("PHONE_CALL", "VISIT"))
+                .body("items[1].attendeeLevel", equalTo("SUPERVISOR"));
+    }
+
+    @Test
+    void the_timeline_pages_with_a_cursor_and_filters_by_kind_outcome_and_period() {
+        String client = knownClient("rep-i2", "上海测试贸易有限公司");
+        for (int day = 1; day <= 5; day++) {
+            as("rep-i2", "crm-sales").body(day % 2 == 0 ? call("2026-11-0" + day + "T08:00:00Z")
+                            : "{\"kind\":\"EMAIL\",\"occurredAt\":\"2026-11-0" + day + "T08:00:00Z\",\"outcome\":\"NO_RESPONSE\"}")
+                    .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201);
+        }
+        var first = as("rep-i2", "crm-sales").queryParam("limit", 3).get("/api/v1/clients/" + client + "/interactions")
+                .then().body("items.occurredAt", contains("2026-11-05T08:00:00Z", "2026-11-04T08:00:00Z", "2026-11-03T08:00:00Z"))
+                .extract();
+        as("rep-i2", "crm-sales").queryParam("limit", 3).queryParam("cursor", (String) first.path("nextCursor"))
+                .get("/api/v1/clients/" + client + "/interactions")
+                .then().body("items.occurredAt", contains("2026-11-02T08:00:00Z", "2026-11-01T08:00:00Z"))
+                .body("nextCursor", nullValue());
+        as("rep-i2", "crm-sales").queryParam("kind", "PHONE_CALL").get("/api/v1/clients/" + client + "/interactions")
+                .then().body("items.size()", equalTo(2));
+        as("rep-i2", "crm-sales").queryParam("outcome", "NO_RESPONSE").queryParam("from", "2026-11-02T00:00:00+00:00")
+                .queryParam("to", "2026-11-05T00:00:00+00:00").get("/api/v1/clients/" + client + "/interactions")
+                .then().body("items.occurredAt", contains("2026-11-03T08:00:00Z"));
+        as("rep-i2", "crm-sales").get("/api/v1/interactions").then().body("items.size()", equalTo(5));
+    }
+
+    @Test
+    void the_todo_list_shows_clients_due_that_day_overdue_first_and_only_the_latest_contact_counts() {
+        String rep = "rep-todo-" + UUID.randomUUID();
+        String overdue = knownClient(rep, "逾期客户");
+        String today = knownClient(rep, "今日客户");
+        String later = knownClient(rep, "以后客户");
+        String rescheduled = knownClient(rep, "改期客户");
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        log(rep, overdue, "2026-11-10T08:00:00Z", "2026-11-20");
+        log(rep, today, "2026-11-11T08:00:00Z", "2026-11-23");
+        log(rep, later, "2026-11-12T08:00:00Z", "2026-11-30");
+        log(rep, rescheduled, "2026-11-01T08:00:00Z", "2026-11-15");
+        log(rep, rescheduled, "2026-11-16T08:00:00Z", "2026-12-01");
+
+        as(rep, "crm-sales").queryParam("date", day.toString()).get("/api/v1/todo").then().statusCode(200)
+                .body("items.clientId", contains(overdue, today))
+                .body("items.overdueDays", contains(3, 0))
+                .body("items.legalName", contains("逾期客户", "今日客户"));
+        as("rep-other", "crm-sales").queryParam("assignee", rep).get("/api/v1/todo").then().statusCode(403);
+        as("manager-1", "crm-manager").queryParam("assignee", rep).queryParam("date", day.toString()).get("/api/v1/todo")
+                .then().body("items.size()", equalTo(2));
+    }
+
+    @Test
+    void bad_contacts_are_400_problems_naming_the_field() {
+        String client = knownClient("rep-i3", "坏输入测试公司");
+        String url = "/api/v1/clients/" + client + "/interactions";
+        String future = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).toString();
+        List<String[]> cases = List.of(
+                new String[]{"{\"occurredAt\":\"2026-11-20T10:00:00Z\"}", "kind"},
+                new String[]{"{\"kind\":\"TELEPATHY\",\"occurredAt\":\"2026-11-20T10:00:00Z\"}", "kind"},
+                new String[]{"{\"kind\":\"VISIT\"}", "occurredAt"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"2026-11-20 10:00\"}", "occurredAt"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"" + future + "\"}", "occurredAt"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"durationMinutes\":-5}", "durationMinutes"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"checkIn\":{\"latitude\":91,\"longitude\":116,\"at\":\"2026-11-20T10:00:00Z\"}}", "checkIn.latitude"},
+                new String[]{"{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"checkIn\":{\"latitude\":39,\"longitude\":116,\"at\":\"2026-11-20T10:00:00Z\"}}", "checkIn"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"notes\":\"" + "x".repeat(4001) + "\"}", "notes"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"clientId\":\"x\"}", "clientId"});
+        for (String[] bad : cases) {
+            as("rep-i3", "crm-sales").body(bad[0]).post(url).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem(bad[1]));
+        }
+        as("rep-i3", "crm-sales").get(url).then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void a_contact_for_an_unknown_client_is_404_with_a_retryable_hint() {
+        as("rep-i4", "crm-sales").body(call("2026-11-20T10:00:00Z"))
+                .post("/api/v1/clients/" + UUID.randomUUID() + "/interactions")
+                .then().statusCode(404).contentType("application/problem+json").body("retryable", equalTo(true));
+    }
+
+    @Test
+    void a_sales_rep_cannot_log_a_contact_for_another_reps_client() {
+        String client = knownClient("rep-owner-i", "他人客户");
+        as("rep-intruder-i", "crm-sales").body(call("2026-11-20T10:00:00Z")).post("/api/v1/clients/" + client + "/interactions")
+                .then().statusCode(403);
+        as("service-1", "crm-service").body(call("2026-11-20T10:00:00Z")).post("/api/v1/clients/" + client + "/interactions")
+                .then().statusCode(201);
+        as("auditor-1", "crm-auditor").body(call("2026-11-20T10:00:00Z")).post("/api/v1/clients/" + client + "/interactions")
+                .then().statusCode(403);
+        assertThat(as("rep-owner-i", "crm-sales").get("/api/v1/clients/" + client + "/interactions").then()
+                .extract().<List<String>>path("items.staffId")).containsExactly("service-1");
+    }
+
+    private static void log(String rep, String client, String occurredAt, String next) {
+        as(rep, "crm-sales").body("{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + occurredAt + "\",\"nextContactOn\":\"" + next + "\"}")
+                .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201);
+    }
+}

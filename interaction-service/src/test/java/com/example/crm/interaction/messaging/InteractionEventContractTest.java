@@ -1,0 +1,38 @@
+package com.example.crm.interaction.messaging;
+
+import com.example.crm.platform.testing.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static com.example.crm.interaction.InteractionFixtures.EVENTS;
+import static com.example.crm.interaction.InteractionFixtures.WAIT;
+import static com.example.crm.interaction.InteractionFixtures.as;
+import static com.example.crm.interaction.InteractionFixtures.kafka;
+import static com.example.crm.interaction.InteractionFixtures.knownClient;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What interaction-service really puts on crm.interaction.v1, against the documented schema. */
+@QuarkusTest
+class InteractionEventContractTest {
+
+    @Test
+    void a_logged_contact_emits_contact_logged_keyed_by_client_without_personal_text() {
+        String client = knownClient("rep-e1", "事件契约测试公司");
+        try (TopicReader topic = TopicReader.fromEnd(kafka(), "crm.interaction.v1")) {
+            String id = as("rep-e1", "crm-sales").body("""
+                    {"kind":"VISIT","occurredAt":"2026-11-20T10:30:00+08:00","notes":"机密备注","nextContactOn":"2026-11-27",
+                     "checkIn":{"latitude":31.23,"longitude":121.47,"at":"2026-11-20T10:30:00+08:00"}}""")
+                    .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201).extract().path("id");
+
+            var record = topic.await(r -> r.key().equals(client), 1, WAIT).get(0);
+            JsonNode event = EVENTS.assertValid(record.value());
+            assertThat(event.get("type").asText()).isEqualTo("crm.interaction.contact-logged.v1");
+            assertThat(event.get("subject").asText()).isEqualTo(client);
+            assertThat(event.at("/data/interactionId").asText()).isEqualTo(id);
+            assertThat(event.at("/data/occurredAt").asText()).isEqualTo("2026-11-20T02:30:00Z");
+            assertThat(event.at("/data/checkedIn").asBoolean()).isTrue();
+            assertThat(record.value()).doesNotContain("机密备注");
+        }
+    }
+}
