@@ -428,29 +428,14 @@ public class ClientService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClientHistoryEntry> history(UUID id, String cursor, int limit) {
         get(id);
-        List<String> keys = Cursor.decode(cursor, 1);
-        Long after = null;
-        if (keys != null) {
-            try {
-                after = Long.valueOf(keys.get(0));
-            } catch (NumberFormatException e) {
-                throw Cursor.invalid();
-            }
-        }
+        Long after = Cursor.decode(cursor, 1, keys -> Long.valueOf(keys.get(0)));
         return historyEntries.page(id, after, limit + 1);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Client> list(ClientRepository.Filter filter, String cursor, int limit) {
-        List<String> keys = Cursor.decode(cursor, 2);
-        ClientRepository.After after = null;
-        if (keys != null) {
-            try {
-                after = new ClientRepository.After(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1)));
-            } catch (RuntimeException e) {
-                throw Cursor.invalid();
-            }
-        }
+        ClientRepository.After after = Cursor.decode(cursor, 2,
+                keys -> new ClientRepository.After(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1))));
         return clients.page(filter, after, limit + 1, clock.instant());
     }
 

@@ -99,15 +99,8 @@ public class InteractionService {
         if (filter.clientId() != null) {
             replica.known(filter.clientId());
         }
-        List<String> keys = Cursor.decode(cursor, 2);
-        InteractionRepository.After after = null;
-        if (keys != null) {
-            try {
-                after = new InteractionRepository.After(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1)));
-            } catch (RuntimeException e) {
-                throw Cursor.invalid();
-            }
-        }
+        InteractionRepository.After after = Cursor.decode(cursor, 2,
+                keys -> new InteractionRepository.After(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1))));
         return interactions.page(filter, after, limit + 1);
     }
 
@@ -122,15 +115,8 @@ public class InteractionService {
                 && !user.hasAnyRole(com.example.crm.platform.security.Roles.AUDITOR, com.example.crm.platform.security.Roles.INTEGRATION)) {
             throw ProblemException.forbidden("a sales rep sees their own to-do list");
         }
-        List<String> keys = Cursor.decode(cursor, 2);
-        KnownClientRepository.After after = null;
-        if (keys != null) {
-            try {
-                after = new KnownClientRepository.After(LocalDate.parse(keys.get(0)), UUID.fromString(keys.get(1)));
-            } catch (RuntimeException e) {
-                throw Cursor.invalid();
-            }
-        }
+        KnownClientRepository.After after = Cursor.decode(cursor, 2,
+                keys -> new KnownClientRepository.After(LocalDate.parse(keys.get(0)), UUID.fromString(keys.get(1))));
         return clients.dueForContact(assignee, day, after, limit + 1);
     }
 

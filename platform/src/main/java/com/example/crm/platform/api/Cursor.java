@@ -37,6 +37,22 @@ public final class Cursor {
         }
     }
 
+    /**
+     * Decodes a cursor into a keyset position with {@code parse}; {@code null} for the first page. A cursor
+     * whose keys {@code parse} cannot read is a 400 like any forged cursor.
+     */
+    public static <T> T decode(String cursor, int arity, java.util.function.Function<List<String>, T> parse) {
+        List<String> keys = decode(cursor, arity);
+        if (keys == null) {
+            return null;
+        }
+        try {
+            return parse.apply(keys);
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
     public static ProblemException invalid() {
         return ProblemException.invalid("cursor", "not a cursor returned by this list");
     }
