@@ -1,5 +1,6 @@
 package com.example.crm.platform.testing;
 
+import com.example.crm.platform.events.CloudEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -8,7 +9,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Publishes records as another service (or a misbehaving producer) would, waiting for the acknowledgement. */
+/**
+ * Publishes records as another service's outbox relay does (with the structured CloudEvents content-type
+ * header), waiting for the acknowledgement.
+ */
 public final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
@@ -23,7 +27,10 @@ public final class TopicWriter implements AutoCloseable {
 
     public void send(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type",
+                    CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }
