@@ -20,6 +20,19 @@ public interface InteractionMapper {
                 : new InteractionView.CheckInView(i.checkInLatitude, i.checkInLongitude, i.checkInAddress, i.checkInAt);
     }
 
+    default OrderView toView(com.example.crm.interaction.domain.ClientOrder order) {
+        return new OrderView(order.id, order.clientId, order.version, order.orderedAt, order.status,
+                com.example.crm.interaction.domain.OrderService.total(order),
+                order.lines.stream().map(l -> new OrderView.LineView(l.productCategory(), l.description(), l.quantity(),
+                        money(l.unitPrice(), order.currency), money(l.amount(), order.currency))).toList(),
+                order.status.allowedNext().stream().sorted().toList(), order.deliveredAt, order.cancelledAt,
+                order.cancelReason, order.createdAt, order.createdBy);
+    }
+
+    private static com.example.crm.platform.money.Money money(java.math.BigDecimal amount, String currency) {
+        return new com.example.crm.platform.money.MoneyAmount(amount, currency).toMoney();
+    }
+
     default TodoItem toTodo(KnownClient client, LocalDate day) {
         return new TodoItem(client.id, client.legalName, client.nextContactOn,
                 ChronoUnit.DAYS.between(client.nextContactOn, day), client.lastContactAt);

@@ -23,11 +23,14 @@ public class ClientReplica {
 
     private final KnownClientRepository clients;
     private final InteractionRepository interactions;
+    private final com.example.crm.interaction.persistence.OrderRepository orders;
     private final Clock clock;
 
-    public ClientReplica(KnownClientRepository clients, InteractionRepository interactions, Clock clock) {
+    public ClientReplica(KnownClientRepository clients, InteractionRepository interactions,
+                         com.example.crm.interaction.persistence.OrderRepository orders, Clock clock) {
         this.clients = clients;
         this.interactions = interactions;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -116,6 +119,7 @@ public class ClientReplica {
             merged.nextContactOn = null;
         }
         interactions.moveToClient(mergedId, survivor.id);
+        orders.moveToClient(mergedId, survivor.id);
     }
 
     private void erase(KnownClient client) {
@@ -123,6 +127,7 @@ public class ClientReplica {
         client.erasedAt = clock.instant();
         client.updatedAt = client.erasedAt;
         interactions.scrubClient(client.id);
+        orders.scrubClient(client.id);
     }
 
     private static String text(JsonNode node, String field) {

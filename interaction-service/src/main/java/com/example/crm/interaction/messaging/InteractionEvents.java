@@ -22,6 +22,8 @@ import java.util.UUID;
 public class InteractionEvents {
 
     public static final String CONTACT_LOGGED = "crm.interaction.contact-logged.v1";
+    public static final String ORDER_PLACED = "crm.interaction.order-placed.v1";
+    public static final String ORDER_CANCELLED = "crm.interaction.order-cancelled.v1";
 
     private final Outbox outbox;
     private final InteractionConfig config;
@@ -35,6 +37,29 @@ public class InteractionEvents {
     public record ContactLogged(UUID clientId, UUID interactionId, InteractionKind kind, Direction direction,
                                 Instant occurredAt, Integer durationMinutes, String staffId, AttendeeLevel attendeeLevel,
                                 Outcome outcome, LocalDate nextContactOn, boolean checkedIn) {
+    }
+
+    /** Amounts are decimal strings with their ISO 4217 currency. */
+    public record OrderPlaced(UUID clientId, UUID orderId, Instant occurredAt, String amount, String currency,
+                              int lineCount, java.util.List<String> productCategories) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderCancelled(UUID clientId, UUID orderId, Instant occurredAt, Instant orderedAt, String amount,
+                                 String currency) {
+    }
+
+    public void orderPlaced(com.example.crm.interaction.domain.ClientOrder o) {
+        var total = com.example.crm.interaction.domain.OrderService.total(o);
+        outbox.append(config.topic(), ORDER_PLACED, o.clientId, new OrderPlaced(o.clientId, o.id, o.orderedAt,
+                total.amount(), total.currency(), o.lines.size(),
+                o.lines.stream().map(com.example.crm.interaction.domain.ClientOrder.Line::productCategory).distinct().toList()));
+    }
+
+    public void orderCancelled(com.example.crm.interaction.domain.ClientOrder o) {
+        var total = com.example.crm.interaction.domain.OrderService.total(o);
+        outbox.append(config.topic(), ORDER_CANCELLED, o.clientId, new OrderCancelled(o.clientId, o.id, o.cancelledAt,
+                o.orderedAt, total.amount(), total.currency()));
     }
 
     public void contactLogged(Interaction i) {

@@ -23,7 +23,6 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -173,29 +172,30 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** {@code create.request.address.city} → {@code address.city}; a query parameter keeps its name. */
+    /**
+     * {@code create.request.address.city} → {@code address.city}; {@code lines[0].quantity} for an element of a
+     * list; {@code tags[3]} for a constrained list element; a query parameter keeps its name.
+     */
     public static String fieldPath(ConstraintViolation<?> violation) {
-        List<String> parts = new ArrayList<>();
+        StringBuilder path = new StringBuilder();
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         while (nodes.hasNext()) {
             Path.Node node = nodes.next();
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.PARAMETER && nodes.hasNext()) {
                 continue;
             }
-            if (node.getKind() == ElementKind.PARAMETER && nodes.hasNext()) {
-                continue;
+            if (node.isInIterable()) { // the position belongs to the container before this node
+                path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
-            } else if (node.getKey() != null) {
-                name = name + "[" + node.getKey() + "]";
-            }
-            if (!name.isEmpty()) {
-                parts.add(name);
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null && !node.getName().isEmpty()) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(node.getName());
             }
         }
-        return String.join(".", parts).replace(".[", "[");
+        return path.toString();
     }
 
     /** The dotted path of the offending property, {@code address.city} or {@code tags[2]}. */

@@ -1,0 +1,142 @@
+package com.example.crm.interaction.domain;
+
+import com.example.crm.interaction.api.OrderInput;
+import com.example.crm.interaction.messaging.InteractionEvents;
+import com.example.crm.interaction.persistence.OrderRepository;
+import com.example.crm.platform.api.Cursor;
+import com.example.crm.platform.api.ETags;
+import com.example.crm.platform.api.ProblemException;
+import com.example.crm.platform.api.ProblemType;
+import com.example.crm.platform.money.Money;
+import com.example.crm.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Orders: placed with lines or a total in one currency, delivered or cancelled; each change is an event. */
+@ApplicationScoped
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final ClientReplica replica;
+    private final InteractionEvents events;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    public OrderService(OrderRepository orders, ClientReplica replica, InteractionEvents events, CurrentUser user,
+                        Clock clock) {
+        this.orders = orders;
+        this.replica = replica;
+        this.events = events;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ClientOrder place(UUID clientId, OrderInput input) {
+        KnownClient client = replica.writable(clientId);
+        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        List<OrderInput.Line> lines = input.lines() == null ? List.of() : input.lines();
+        if (lines.isEmpty() && input.total() == null) {
+            throw ProblemException.invalid("lines", "an order needs lines or a total");
+        }
+        String currency = input.total() != null ? input.total().currency() : lines.get(0).unitPrice().currency();
+        ClientOrder order = new ClientOrder();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            OrderInput.Line line = lines.get(i);
+            if (!line.unitPrice().currency().equals(currency)) {
+                throw ProblemException.invalid("lines[" + i + "].unitPrice.currency",
+                        "must be " + currency + " like the rest of the order");
+            }
+            BigDecimal amount = line.quantity().multiply(line.unitPrice().decimal()).setScale(4, RoundingMode.HALF_UP);
+            order.lines.add(new ClientOrder.Line(line.productCategory(), line.description(), line.quantity(),
+                    line.unitPrice().decimal(), amount));
+            sum = sum.add(amount);
+        }
+        BigDecimal total = lines.isEmpty() ? input.total().decimal() : sum;
+        if (input.total() != null && !lines.isEmpty() && input.total().decimal().compareTo(sum) != 0) {
+            throw ProblemException.invalid("total", "is " + input.total().amount() + " but the lines add up to "
+                    + sum.stripTrailingZeros().toPlainString());
+        }
+        if (total.signum() <= 0) {
+            throw ProblemException.invalid(lines.isEmpty() ? "total.amount" : "lines", "an order amounts to more than zero");
+        }
+        Instant orderedAt = input.orderedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
+        if (orderedAt.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
+            throw ProblemException.invalid("orderedAt", "must not be in the future");
+        }
+        order.id = UUID.randomUUID();
+        order.clientId = clientId;
+        order.orderedAt = orderedAt;
+        order.status = OrderStatus.PLACED;
+        order.currency = currency;
+        order.totalAmount = total;
+        order.createdAt = now;
+        order.createdBy = user.id();
+        orders.persistAndFlush(order);
+        events.orderPlaced(order);
+        return order;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClientOrder get(UUID id) {
+        return orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("order", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClientOrder> list(UUID clientId, String cursor, int limit) {
+        replica.known(clientId);
+        OrderRepository.After after = Cursor.decode(cursor, 2,
+                keys -> new OrderRepository.After(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1))));
+        return orders.page(clientId, after, limit + 1);
+    }
+
+    public static String cursorOf(ClientOrder order) {
+        return Cursor.encode(order.orderedAt.toString(), order.id.toString());
+    }
+
+    @Transactional
+    public ClientOrder cancel(UUID id, String ifMatch, String reason) {
+        ClientOrder order = changeable(id, ifMatch, OrderStatus.CANCELLED);
+        order.status = OrderStatus.CANCELLED;
+        order.cancelledAt = clock.instant();
+        order.cancelReason = reason;
+        orders.flush();
+        events.orderCancelled(order);
+        return order;
+    }
+
+    @Transactional
+    public ClientOrder deliver(UUID id, String ifMatch) {
+        ClientOrder order = changeable(id, ifMatch, OrderStatus.DELIVERED);
+        order.status = OrderStatus.DELIVERED;
+        order.deliveredAt = clock.instant();
+        orders.flush();
+        return order;
+    }
+
+    private ClientOrder changeable(UUID id, String ifMatch, OrderStatus to) {
+        ClientOrder order = get(id);
+        user.requireOwnerOrSupervisor(replica.known(order.clientId).ownerId, "the client of order " + id);
+        ETags.requireMatch(ifMatch, order.version);
+        if (!order.status.allowedNext().contains(to)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "an order " + order.status + " cannot become " + to)
+                    .with("allowed", new ArrayList<>(order.status.allowedNext()));
+        }
+        return order;
+    }
+
+    public static Money total(ClientOrder order) {
+        return new com.example.crm.platform.money.MoneyAmount(order.totalAmount, order.currency).toMoney();
+    }
+}
