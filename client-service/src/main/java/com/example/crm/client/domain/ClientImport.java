@@ -7,6 +7,7 @@ import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemMappers;
 import com.example.crm.platform.api.ProblemType;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,18 +82,21 @@ public class ClientImport {
                 }
             }
             write(batch, ownerId, tally);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
+        } catch (IOException | RuntimeJsonMappingException e) {
+            throw unreadable(e, tally);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException) { // MappingIterator wraps read failures so
+                throw unreadable(e, tally);
             }
-            if (e instanceof RuntimeException runtime && !(e.getCause() instanceof IOException)
-                    && !(e instanceof com.fasterxml.jackson.core.JacksonException)) {
-                throw runtime;
-            }
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the CSV cannot be read after row " + (tally.rows + 1)
-                    + ": " + e.getMessage()).with("imported", tally.imported);
+            throw e;
         }
         return new Report(tally.rows, tally.imported, tally.failed, tally.errors, tally.truncated);
+    }
+
+    /** The file stops being CSV part-way: what was imported stays, the answer says how far it got. */
+    private static ProblemException unreadable(Exception e, Tally tally) {
+        return new ProblemException(ProblemType.BAD_REQUEST, "the CSV cannot be read after row " + (tally.rows + 1)
+                + ": " + e.getMessage()).with("imported", tally.imported);
     }
 
     private void write(List<ClientCsv.Row> batch, String ownerId, Tally tally) {

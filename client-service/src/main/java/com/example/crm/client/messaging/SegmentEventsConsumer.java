@@ -4,11 +4,11 @@ import com.example.crm.client.domain.ClientService;
 import com.example.crm.client.domain.SegmentFields;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
+import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.inbox.Inbox;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
@@ -31,11 +31,10 @@ public class SegmentEventsConsumer {
         this.clients = clients;
     }
 
-    /** The part of {@code segment.client-classified} the card uses; other fields may come and go. */
+    /** The part of {@code segment.client-classified} the card uses (all required); other fields may come and go. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ClientClassified(@NotNull UUID clientId, @NotNull SegmentFields.AbcClass abcClass,
-                                   @NotNull SegmentFields.ValueTier valueTier, @NotNull SegmentFields.ChurnRisk churnRisk,
-                                   @NotNull Instant computedAt) {
+    public record ClientClassified(UUID clientId, SegmentFields.AbcClass abcClass, SegmentFields.ValueTier valueTier,
+                                   SegmentFields.ChurnRisk churnRisk, Instant computedAt) {
     }
 
     @Incoming("segment-events")
@@ -51,11 +50,11 @@ public class SegmentEventsConsumer {
         ClientClassified data = cloudEvents.data(event, ClientClassified.class);
         if (data.clientId() == null || data.abcClass() == null || data.valueTier() == null
                 || data.churnRisk() == null || data.computedAt() == null) {
-            throw new com.example.crm.platform.events.MalformedEventException(
+            throw new MalformedEventException(
                     "client-classified needs clientId, abcClass, valueTier, churnRisk and computedAt");
         }
         if (!data.clientId().toString().equals(event.subject())) {
-            throw new com.example.crm.platform.events.MalformedEventException(
+            throw new MalformedEventException(
                     "subject " + event.subject() + " is not the clientId " + data.clientId());
         }
         clients.applyClassification(data.clientId(), data.abcClass(), data.valueTier(), data.churnRisk(),

@@ -14,12 +14,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
-/** How many events wait in the outbox and for how long; exported as metrics and used by readiness. */
+/**
+ * How many events wait in the outbox and for how long; exported as metrics and used by readiness. One query
+ * serves a whole scrape (both gauges) and the readiness check within the same second.
+ */
 @Startup
 @ApplicationScoped
 public class OutboxBacklog {
 
+    private static final long REUSE_NANOS = 1_000_000_000L;
+
     private final DataSource dataSource;
+    private volatile Snapshot last;
+    private volatile long lastAt;
 
     public OutboxBacklog(DataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
@@ -33,6 +40,17 @@ public class OutboxBacklog {
     }
 
     public Snapshot snapshot() {
+        Snapshot cached = last;
+        if (cached != null && System.nanoTime() - lastAt < REUSE_NANOS) {
+            return cached;
+        }
+        Snapshot fresh = query();
+        lastAt = System.nanoTime();
+        last = fresh;
+        return fresh;
+    }
+
+    private Snapshot query() {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select count(*), min(created_at) from outbox")) {

@@ -1,6 +1,7 @@
 package com.example.crm.platform.outbox;
 
 import com.example.crm.platform.config.PlatformConfig;
+import com.example.crm.platform.events.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -191,9 +192,7 @@ public class OutboxRelay {
                 while (rs.next()) {
                     ProducerRecord<String, String> record =
                             new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
-                    record.headers().add("content-type",
-                            com.example.crm.platform.events.CloudEvent.STRUCTURED_CONTENT_TYPE
-                                    .getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     seqs.add(rs.getLong(1));
                     created.add(rs.getTimestamp(5).toInstant());
                     acks.add(producer.send(record));
