@@ -2,15 +2,21 @@ package com.example.crm.interaction;
 
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.EventContract;
+import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TopicReader;
 import com.example.crm.platform.testing.Tokens;
 import com.example.crm.platform.testing.TopicWriter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -72,5 +78,14 @@ public final class InteractionFixtures {
         return """
                 {"kind":"PHONE_CALL","occurredAt":"%s","durationMinutes":15,"subject":"回访","outcome":"POSITIVE"}"""
                 .formatted(occurredAt);
+    }
+
+    /**
+     * Every record for {@code client} the reader has seen once all the service committed is on the topic: waits
+     * until the outbox is empty, then reads to the topic's end. Counting these shows an event was not repeated.
+     */
+    public static List<ConsumerRecord<String, String>> allPublishedFor(TopicReader topic, DataSource db, String client) {
+        await().atMost(WAIT).until(() -> Sql.count(db, "select count(*) from interaction.outbox") == 0);
+        return topic.drainToEnd(WAIT).stream().filter(r -> r.key().equals(client)).toList();
     }
 }

@@ -33,7 +33,8 @@ public record InteractionInput(
         Outcome outcome,
         @Size(max = 500) String nextStep,
         @Schema(description = "下次联系时间: puts the client on the owner's to-do list that day") LocalDate nextContactOn,
-        @Valid CheckIn checkIn) {
+        @Valid CheckIn checkIn,
+        @Schema(description = "the visit plan this contact fulfils; it becomes DONE") UUID visitPlanId) {
 
     /** 签到: where and when the rep's device recorded the visit. */
     public record CheckIn(

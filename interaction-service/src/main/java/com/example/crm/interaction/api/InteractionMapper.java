@@ -22,7 +22,9 @@ public interface InteractionMapper {
 
     default OrderView toView(com.example.crm.interaction.domain.ClientOrder order) {
         return new OrderView(order.id, order.clientId, order.version, order.orderedAt, order.status,
-                com.example.crm.interaction.domain.OrderService.total(order),
+                com.example.crm.interaction.domain.OrderService.total(order), money(order.paidAmount, order.currency),
+                money(order.status == com.example.crm.interaction.domain.OrderStatus.CANCELLED ? java.math.BigDecimal.ZERO
+                        : order.totalAmount.subtract(order.paidAmount), order.currency),
                 order.lines.stream().map(l -> new OrderView.LineView(l.productCategory(), l.description(), l.quantity(),
                         money(l.unitPrice(), order.currency), money(l.amount(), order.currency))).toList(),
                 order.status.allowedNext().stream().sorted().toList(), order.deliveredAt, order.cancelledAt,

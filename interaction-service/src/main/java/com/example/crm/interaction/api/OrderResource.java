@@ -36,12 +36,15 @@ public class OrderResource {
 
     private final OrderService service;
     private final InteractionMapper mapper;
+    private final ReceivableMapper statistics;
     private final Idempotency idempotency;
     private final CurrentUser user;
 
-    public OrderResource(OrderService service, InteractionMapper mapper, Idempotency idempotency, CurrentUser user) {
+    public OrderResource(OrderService service, InteractionMapper mapper, ReceivableMapper statistics,
+                         Idempotency idempotency, CurrentUser user) {
         this.service = service;
         this.mapper = mapper;
+        this.statistics = statistics;
         this.idempotency = idempotency;
         this.user = user;
     }
@@ -82,11 +85,22 @@ public class OrderResource {
         return Page.of(service.list(clientId, cursor, size), size, mapper::toView, OrderService::cursorOf);
     }
 
+    @GET
+    @Path("clients/{clientId}/purchase-statistics")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(summary = "Purchase statistics per currency: totals by month and year, growth year over year, "
+            + "average order interval, first and last order", description = "Cancelled orders do not count; months "
+            + "and years are those of the business time zone.")
+    public java.util.List<ReceivableViews.PurchaseStatistics> statistics(@PathParam("clientId") UUID clientId) {
+        return statistics.toViews(service.statistics(clientId));
+    }
+
     @POST
     @Path("orders/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
-    @Operation(summary = "Cancel a placed order; requires If-Match")
+    @Operation(summary = "Cancel a placed order; requires If-Match",
+            description = "Its open instalments become VOID. An order with payments cannot be cancelled (409).")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid Cancellation request) {
         return withETag(service.cancel(id, ifMatch, request == null ? null : request.reason()));

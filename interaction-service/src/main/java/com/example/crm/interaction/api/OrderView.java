@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 public record OrderView(UUID id, UUID clientId, long version, Instant orderedAt, OrderStatus status, Money total,
+                        Money paid, Money outstanding,
                         List<LineView> lines, List<OrderStatus> allowedTransitions, Instant deliveredAt,
                         Instant cancelledAt, String cancelReason, Instant createdAt, String createdBy) {
 

@@ -35,6 +35,8 @@ public class ClientOrder extends PanacheEntityBase {
 
     public String currency;
     public BigDecimal totalAmount;
+    /** What payments settled so far; the order owes totalAmount - paidAmount. */
+    public BigDecimal paidAmount = BigDecimal.ZERO;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Line> lines = new ArrayList<>();

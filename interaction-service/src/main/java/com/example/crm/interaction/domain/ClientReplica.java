@@ -1,7 +1,13 @@
 package com.example.crm.interaction.domain;
 
+import com.example.crm.interaction.messaging.InteractionEvents;
+import com.example.crm.interaction.persistence.CadenceRepository;
 import com.example.crm.interaction.persistence.InteractionRepository;
 import com.example.crm.interaction.persistence.KnownClientRepository;
+import com.example.crm.interaction.persistence.OrderRepository;
+import com.example.crm.interaction.persistence.PaymentRepository;
+import com.example.crm.interaction.persistence.ReceivableRepository;
+import com.example.crm.interaction.persistence.VisitPlanRepository;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -23,14 +30,25 @@ public class ClientReplica {
 
     private final KnownClientRepository clients;
     private final InteractionRepository interactions;
-    private final com.example.crm.interaction.persistence.OrderRepository orders;
+    private final OrderRepository orders;
+    private final ReceivableRepository instalments;
+    private final PaymentRepository payments;
+    private final VisitPlanRepository plans;
+    private final CadenceRepository cadences;
+    private final InteractionEvents events;
     private final Clock clock;
 
-    public ClientReplica(KnownClientRepository clients, InteractionRepository interactions,
-                         com.example.crm.interaction.persistence.OrderRepository orders, Clock clock) {
+    public ClientReplica(KnownClientRepository clients, InteractionRepository interactions, OrderRepository orders,
+                         ReceivableRepository instalments, PaymentRepository payments, VisitPlanRepository plans,
+                         CadenceRepository cadences, InteractionEvents events, Clock clock) {
         this.clients = clients;
         this.interactions = interactions;
         this.orders = orders;
+        this.instalments = instalments;
+        this.payments = payments;
+        this.plans = plans;
+        this.cadences = cadences;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -96,7 +114,7 @@ public class ClientReplica {
                 }
             }
             case "crm.client.status-changed.v1" -> client.status = text(data, "to");
-            case "crm.client.owner-changed.v1" -> client.ownerId = text(data, "to");
+            case "crm.client.owner-changed.v1" -> changeOwner(client, text(data, "to"));
             case "crm.client.deleted.v1" -> client.deleted = true;
             case "crm.client.restored.v1" -> client.deleted = false;
             case "crm.client.merged.v1" -> merge(client, UUID.fromString(data.path("mergedId").asText()));
@@ -104,6 +122,30 @@ public class ClientReplica {
         }
         client.version = version;
         client.updatedAt = clock.instant();
+    }
+
+    /**
+     * The previous owner's open visit plans for the client are handed to the new owner, or cancelled when the
+     * client has no owner any more (returned to a pool): never left orphaned.
+     */
+    private void changeOwner(KnownClient client, String to) {
+        String from = client.ownerId;
+        client.ownerId = to;
+        if (from == null || from.equals(to)) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (VisitPlan plan : plans.openOf(client.id, from)) {
+            if (to != null) {
+                plan.assigneeId = to;
+                events.visitPlanned(plan, now, true);
+            } else {
+                plan.status = VisitPlanStatus.CANCELLED;
+                plan.cancelledAt = now;
+                plan.cancelReason = "the client no longer has an owner";
+                events.visitCancelled(plan);
+            }
+        }
     }
 
     private void merge(KnownClient survivor, UUID mergedId) {
@@ -120,6 +162,26 @@ public class ClientReplica {
         }
         interactions.moveToClient(mergedId, survivor.id);
         orders.moveToClient(mergedId, survivor.id);
+        instalments.moveToClient(mergedId, survivor.id);
+        payments.moveToClient(mergedId, survivor.id);
+        plans.moveToClient(mergedId, survivor.id);
+        Cadence mergedCadence = cadences.findById(mergedId);
+        if (mergedCadence != null) {
+            // the survivor keeps its own cadence; it takes the merged one's only when it has none
+            if (cadences.findById(survivor.id) == null) {
+                Cadence moved = new Cadence();
+                moved.clientId = survivor.id;
+                moved.intervalDays = mergedCadence.intervalDays;
+                moved.dayOfWeek = mergedCadence.dayOfWeek;
+                moved.attendeeLevel = mergedCadence.attendeeLevel;
+                moved.source = mergedCadence.source;
+                moved.setBy = mergedCadence.setBy;
+                moved.setAt = clock.instant();
+                cadences.persist(moved);
+                events.cadenceChanged(survivor.id, moved, moved.setAt);
+            }
+            cadences.delete(mergedCadence);
+        }
     }
 
     private void erase(KnownClient client) {
@@ -128,6 +190,14 @@ public class ClientReplica {
         client.updatedAt = client.erasedAt;
         interactions.scrubClient(client.id);
         orders.scrubClient(client.id);
+        payments.scrubClient(client.id);
+        plans.scrubClient(client.id);
+        for (VisitPlan plan : plans.list("clientId = ?1 and status = ?2", client.id, VisitPlanStatus.PLANNED)) {
+            plan.status = VisitPlanStatus.CANCELLED;
+            plan.cancelledAt = client.erasedAt;
+            events.visitCancelled(plan);
+        }
+        cadences.deleteById(client.id);
     }
 
     private static String text(JsonNode node, String field) {

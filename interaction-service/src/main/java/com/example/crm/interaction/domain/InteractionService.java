@@ -25,15 +25,17 @@ public class InteractionService {
     private final KnownClientRepository clients;
     private final ClientReplica replica;
     private final InteractionEvents events;
+    private final VisitPlanService visitPlans;
     private final CurrentUser user;
     private final Clock clock;
 
     public InteractionService(InteractionRepository interactions, KnownClientRepository clients, ClientReplica replica,
-                              InteractionEvents events, CurrentUser user, Clock clock) {
+                              InteractionEvents events, VisitPlanService visitPlans, CurrentUser user, Clock clock) {
         this.interactions = interactions;
         this.clients = clients;
         this.replica = replica;
         this.events = events;
+        this.visitPlans = visitPlans;
         this.user = user;
         this.clock = clock;
     }
@@ -86,6 +88,9 @@ public class InteractionService {
             client.nextContactOn = input.nextContactOn();
         }
         events.contactLogged(interaction);
+        if (input.visitPlanId() != null) {
+            visitPlans.completeWith(input.visitPlanId(), interaction);
+        }
         return interaction;
     }
 

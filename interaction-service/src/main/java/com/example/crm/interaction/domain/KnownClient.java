@@ -27,9 +27,19 @@ public class KnownClient extends PanacheEntityBase {
     public UUID mergedInto;
     public Instant erasedAt;
 
+    /** Segmentation's classification (crm.segment.v1): A/B/C and KEY/ORDINARY/PROSPECT, when it arrived. */
+    public String abcClass;
+    public String valueTier;
+    public Instant classifiedAt;
+
     public Instant lastContactAt;
     public LocalDate nextContactOn;
     public Instant updatedAt;
+
+    /** Potential and intended clients are prospects to develop (seed 000: visit them at least five times). */
+    public boolean isProspect() {
+        return "POTENTIAL".equals(status) || "INTENDED".equals(status);
+    }
 
     /** Writes are accepted for a client that exists and was neither deleted nor merged away. */
     public boolean isWritable() {

@@ -7,6 +7,7 @@ import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
+import com.example.crm.platform.config.PlatformConfig;
 import com.example.crm.platform.money.Money;
 import com.example.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,18 @@ public class OrderService {
     private final OrderRepository orders;
     private final ClientReplica replica;
     private final InteractionEvents events;
+    private final ReceivableService receivables;
+    private final PlatformConfig platform;
     private final CurrentUser user;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, ClientReplica replica, InteractionEvents events, CurrentUser user,
-                        Clock clock) {
+    public OrderService(OrderRepository orders, ClientReplica replica, InteractionEvents events,
+                        ReceivableService receivables, PlatformConfig platform, CurrentUser user, Clock clock) {
         this.orders = orders;
         this.replica = replica;
         this.events = events;
+        this.receivables = receivables;
+        this.platform = platform;
         this.user = user;
         this.clock = clock;
     }
@@ -84,6 +89,7 @@ public class OrderService {
         order.createdAt = now;
         order.createdBy = user.id();
         orders.persistAndFlush(order);
+        receivables.openDefaultPlan(order);
         events.orderPlaced(order);
         return order;
     }
@@ -108,6 +114,12 @@ public class OrderService {
     @Transactional
     public ClientOrder cancel(UUID id, String ifMatch, String reason) {
         ClientOrder order = changeable(id, ifMatch, OrderStatus.CANCELLED);
+        if (order.paidAmount.signum() > 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "order " + id + " has payments of "
+                    + order.paidAmount.stripTrailingZeros().toPlainString() + " " + order.currency
+                    + "; refund them before cancelling it");
+        }
+        receivables.voidPlan(order);
         order.status = OrderStatus.CANCELLED;
         order.cancelledAt = clock.instant();
         order.cancelReason = reason;
@@ -134,6 +146,15 @@ public class OrderService {
                     .with("allowed", new ArrayList<>(order.status.allowedNext()));
         }
         return order;
+    }
+
+    /** Purchase statistics per currency the client ordered in. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PurchaseStatistics> statistics(UUID clientId) {
+        replica.known(clientId);
+        List<OrderRepository.MonthTotal> months = orders.monthlyTotals(clientId, platform.zone());
+        return orders.spans(clientId).stream().map(span -> PurchaseStatistics.of(span,
+                months.stream().filter(m -> m.currency().equals(span.currency())).toList())).toList();
     }
 
     public static Money total(ClientOrder order) {

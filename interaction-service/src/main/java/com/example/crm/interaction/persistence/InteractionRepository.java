@@ -67,4 +67,9 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         return update("subject = null, notes = null, nextStep = null, contactName = null, contactPersonId = null, "
                 + "checkInAddress = null, checkInLatitude = null, checkInLongitude = null where clientId = ?1", clientId);
     }
+
+    /** The client's latest contacts, newest first (the pre-visit brief). */
+    public List<Interaction> latest(UUID clientId, int count) {
+        return find("clientId", Sort.descending("occurredAt", "id"), clientId).range(0, count - 1).list();
+    }
 }

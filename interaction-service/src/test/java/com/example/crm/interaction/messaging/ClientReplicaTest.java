@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static com.example.crm.interaction.InteractionFixtures.WAIT;
+import static com.example.crm.interaction.InteractionFixtures.awaitClientConsumer;
 import static com.example.crm.interaction.InteractionFixtures.as;
 import static com.example.crm.interaction.InteractionFixtures.call;
 import static com.example.crm.interaction.InteractionFixtures.clientEvent;
@@ -103,6 +105,81 @@ class ClientReplicaTest {
                 {"clientId":"%s","version":2,"changedBy":"admin","changedAt":"%s"}""".formatted(client, Instant.now())));
         await().atMost(WAIT).untilAsserted(() -> as("rep-r7", "crm-sales").body(call("2026-11-12T10:00:00Z"))
                 .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201));
+    }
+
+    @Test
+    void a_client_registered_in_client_service_is_usable_here_within_a_second() {
+        awaitClientConsumer();
+        String client = UUID.randomUUID().toString();
+        long published = System.nanoTime();
+        publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.registered.v1", client, """
+                {"clientId":"%s","version":0,"kind":"COMPANY","legalName":"秒级可用公司","status":"POTENTIAL",
+                 "ownerId":"rep-r8","tags":[],"registeredAt":"%s"}""".formatted(client, Instant.now())));
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                as("rep-r8", "crm-sales").body(call("2026-11-20T10:00:00Z"))
+                        .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201));
+        System.out.printf("client usable %d ms after its event was published%n", (System.nanoTime() - published) / 1_000_000);
+    }
+
+    @Test
+    void a_new_owner_takes_over_open_plans_and_a_client_returned_to_the_pool_has_them_cancelled() {
+        String client = knownClient("rep-r9", "交接计划公司");
+        String plan = plan("rep-r9", client);
+        publish(client, ownerChanged(UUID.randomUUID().toString(), client, 1, "rep-r9", "rep-r10"));
+        await().atMost(WAIT).untilAsserted(() -> as("rep-r10", "crm-sales").get("/api/v1/visit-plans/" + plan)
+                .then().body("assigneeId", equalTo("rep-r10")).body("status", equalTo("PLANNED")));
+        publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.owner-changed.v1", client, """
+                {"clientId":"%s","version":2,"from":"rep-r10","to":null,"changedBy":"manager","changedAt":"%s"}"""
+                .formatted(client, Instant.now())));
+        await().atMost(WAIT).untilAsserted(() -> as("manager-r", "crm-manager").get("/api/v1/visit-plans/" + plan)
+                .then().body("status", equalTo("CANCELLED")));
+    }
+
+    @Test
+    void a_merged_away_clients_orders_payments_and_plans_follow_the_survivor() {
+        String survivor = knownClient("rep-r11", "合并订单保留");
+        String merged = knownClient("rep-r11", "合并订单移除");
+        String order = as("rep-r11", "crm-sales")
+                .body("{\"orderedAt\":\"2026-11-01T09:00:00Z\",\"total\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}}")
+                .post("/api/v1/clients/" + merged + "/orders").then().statusCode(201).extract().path("id");
+        as("rep-r11", "crm-sales").body("""
+                {"amount":{"amount":"40.00","currency":"CNY"},"paidAt":"2026-11-02T09:00:00Z","method":"CASH"}""")
+                .post("/api/v1/orders/" + order + "/payments").then().statusCode(201);
+        String plan = plan("rep-r11", merged);
+
+        publish(survivor, clientEvent(UUID.randomUUID().toString(), "crm.client.merged.v1", survivor, """
+                {"clientId":"%s","version":1,"survivorId":"%s","mergedId":"%s","mergedBy":"rep-r11","mergedAt":"%s"}"""
+                .formatted(survivor, survivor, merged, Instant.now())));
+        await().atMost(WAIT).untilAsserted(() -> as("rep-r11", "crm-sales").get("/api/v1/clients/" + survivor + "/orders")
+                .then().body("items.id", contains(order)));
+        as("rep-r11", "crm-sales").get("/api/v1/clients/" + survivor + "/receivables").then()
+                .body("totals[0].outstanding.amount", equalTo("60.00"));
+        as("rep-r11", "crm-sales").get("/api/v1/clients/" + survivor + "/payments").then().body("items.size()", equalTo(1));
+        as("rep-r11", "crm-sales").get("/api/v1/visit-plans/" + plan).then().body("clientId", equalTo(survivor));
+    }
+
+    @Test
+    void erasure_scrubs_plan_purposes_and_payment_references_and_cancels_open_plans_but_keeps_amounts() {
+        String client = knownClient("rep-r12", "擦除回款个体户");
+        String order = as("rep-r12", "crm-sales")
+                .body("{\"orderedAt\":\"2026-11-01T09:00:00Z\",\"total\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}}")
+                .post("/api/v1/clients/" + client + "/orders").then().statusCode(201).extract().path("id");
+        as("rep-r12", "crm-sales").body("""
+                {"amount":{"amount":"40.00","currency":"CNY"},"paidAt":"2026-11-02T09:00:00Z","method":"CASH","reference":"李四代付"}""")
+                .post("/api/v1/orders/" + order + "/payments").then().statusCode(201);
+        String plan = plan("rep-r12", client);
+        publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.erased.v1", client,
+                "{\"clientId\":\"" + client + "\"}"));
+        await().atMost(WAIT).untilAsserted(() -> as("manager-r", "crm-manager").get("/api/v1/visit-plans/" + plan)
+                .then().body("status", equalTo("CANCELLED")).body("purpose", nullValue()));
+        as("manager-r", "crm-manager").get("/api/v1/clients/" + client + "/payments").then()
+                .body("items[0].reference", nullValue()).body("items[0].amount.amount", equalTo("40.00"));
+    }
+
+    private static String plan(String rep, String client) {
+        return as(rep, "crm-sales").body("{\"plannedOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .plusDays(2) + "\",\"purpose\":\"见王五\"}")
+                .post("/api/v1/clients/" + client + "/visit-plans").then().statusCode(201).extract().path("id");
     }
 
     private static String ownerChanged(String eventId, String client, int version, String from, String to) {

@@ -35,4 +35,21 @@ class InteractionEventContractTest {
             assertThat(record.value()).doesNotContain("机密备注");
         }
     }
+
+    @Test
+    void a_cancelled_plan_emits_visit_cancelled_without_its_purpose() {
+        String client = knownClient("rep-e2", "取消计划契约公司");
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String plan = as("rep-e2", "crm-sales").body("{\"plannedOn\":\"" + day + "\",\"purpose\":\"机密目的\"}")
+                .post("/api/v1/clients/" + client + "/visit-plans").then().statusCode(201).extract().path("id");
+        try (TopicReader topic = TopicReader.fromEnd(kafka(), "crm.interaction.v1")) {
+            as("rep-e2", "crm-sales").header("If-Match", "\"0\"").body("{\"reason\":\"改期\"}")
+                    .post("/api/v1/visit-plans/" + plan + "/cancellation").then().statusCode(200);
+            var record = topic.await(r -> r.key().equals(client), 1, WAIT).get(0);
+            JsonNode event = EVENTS.assertValid(record.value());
+            assertThat(event.get("type").asText()).isEqualTo("crm.interaction.visit-cancelled.v1");
+            assertThat(event.at("/data/plannedOn").asText()).isEqualTo(day);
+            assertThat(record.value()).doesNotContain("机密目的").doesNotContain("改期");
+        }
+    }
 }

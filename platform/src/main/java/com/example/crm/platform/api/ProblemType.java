@@ -18,6 +18,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key already used with another request", 422),
+    /** Well-formed, but breaks a rule of the domain against the current state (e.g. paying more than is owed). */
+    BUSINESS_RULE("business-rule", "The request breaks a business rule", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Temporarily unavailable", 503);

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** Settings every service shares; each is overridable by an environment variable (CRM_OUTBOX_BATCH_SIZE, ...). */
 @ConfigMapping(prefix = "crm")
@@ -14,6 +15,13 @@ public interface PlatformConfig {
 
     /** The PostgreSQL schema this service owns (outbox, inbox and idempotency tables live there too). */
     String schema();
+
+    /**
+     * The business time zone: calendar dates (due dates, planned visits, months of revenue, "today") are days
+     * in this zone; instants are stored and published in UTC.
+     */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
 
     Outbox outbox();
 

@@ -179,6 +179,7 @@ class OutboxRelayTest {
         return new PlatformConfig() {
             public String eventSource() { return "/crm/platform-test"; }
             public String schema() { return "platform"; }
+            public java.time.ZoneId zone() { return java.time.ZoneId.of("Asia/Shanghai"); }
             public Outbox outbox() {
                 return new Outbox() {
                     public boolean relayEnabled() { return true; }

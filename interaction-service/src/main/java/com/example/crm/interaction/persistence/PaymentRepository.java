@@ -1,0 +1,39 @@
+package com.example.crm.interaction.persistence;
+
+import com.example.crm.interaction.domain.Payment;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
+
+    /** Keyset position: the last payment of the previous page (newest first). */
+    public record After(Instant paidAt, UUID id) {
+    }
+
+    public List<Payment> page(UUID clientId, After after, int limit) {
+        if (after == null) {
+            return find("clientId", Sort.descending("paidAt", "id"), clientId).range(0, limit - 1).list();
+        }
+        return find("clientId = ?1 and (paidAt < ?2 or (paidAt = ?2 and id < ?3))",
+                Sort.descending("paidAt", "id"), clientId, after.paidAt(), after.id()).range(0, limit - 1).list();
+    }
+
+    public long countForOrder(UUID orderId) {
+        return count("orderId", orderId);
+    }
+
+    public int moveToClient(UUID from, UUID to) {
+        return update("clientId = ?1 where clientId = ?2", to, from);
+    }
+
+    /** Erasure: the payer's reference text goes; amounts, dates and methods stay. */
+    public int scrubClient(UUID clientId) {
+        return update("reference = null where clientId = ?1", clientId);
+    }
+}
