@@ -1,11 +1,11 @@
 package com.example.crm.interaction;
 
+import com.example.crm.platform.testing.ClientEventsForTests;
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.EventContract;
 import com.example.crm.platform.testing.Sql;
 import com.example.crm.platform.testing.TopicReader;
 import com.example.crm.platform.testing.Tokens;
-import com.example.crm.platform.testing.TopicWriter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,25 +48,18 @@ public final class InteractionFixtures {
 
     /** A client-service event of {@code type} for {@code clientId}, with {@code data} (a JSON object). */
     public static String clientEvent(String eventId, String type, String clientId, String data) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/crm/client-service","type":"%s","subject":"%s",
-                 "time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(eventId, type, clientId, Instant.now(), data);
+        return ClientEventsForTests.clientEvent(eventId, type, clientId, data);
     }
 
     public static void publish(String clientId, String event) {
-        try (TopicWriter writer = new TopicWriter(kafka())) {
-            writer.send("crm.client.v1", clientId, event);
-        }
+        ClientEventsForTests.publish(kafka(), "crm.client.v1", clientId, event);
     }
 
     /** Registers a client owned by {@code owner} through its event and waits until it is known here. */
     public static String knownClient(String owner, String legalName) {
         awaitClientConsumer();
         String id = UUID.randomUUID().toString();
-        publish(id, clientEvent(UUID.randomUUID().toString(), "crm.client.registered.v1", id, """
-                {"clientId":"%s","version":0,"kind":"COMPANY","legalName":"%s","status":"POTENTIAL","ownerId":"%s",
-                 "tags":[],"registeredAt":"%s"}""".formatted(id, legalName, owner, Instant.now())));
+        publish(id, ClientEventsForTests.registered(id, owner, legalName, "POTENTIAL"));
         await().atMost(WAIT).untilAsserted(() -> as(owner, "crm-sales").get("/api/v1/clients/" + id + "/interactions")
                 .then().statusCode(200));
         return id;

@@ -7,6 +7,7 @@ import com.example.crm.interaction.persistence.CadenceRepository;
 import com.example.crm.interaction.persistence.KnownClientRepository;
 import com.example.crm.interaction.persistence.VisitPlanRepository;
 import com.example.crm.platform.api.ProblemException;
+import com.example.crm.platform.replica.SegmentClassification;
 import com.example.crm.platform.time.BusinessCalendar;
 import com.example.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,18 +105,20 @@ public class CadenceService {
      * (unless a manual one exists), leaving KEY removes the default. Applying the same tier again changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyClassification(UUID clientId, String abcClass, String valueTier, Instant computedAt) {
+    public void applyClassification(SegmentClassification classification) {
+        UUID clientId = classification.clientId();
         KnownClient client = clients.findById(clientId);
         if (client == null) {
             LOG.debugf("classification of client %s not known here: ignored", clientId);
             return;
         }
-        if (client.classifiedAt != null && !computedAt.isAfter(client.classifiedAt)) {
+        if (!classification.newerThan(client.classifiedAt)) {
             return; // replayed or older
         }
-        client.abcClass = abcClass;
+        String valueTier = classification.valueTier();
+        client.abcClass = classification.abcClass();
         client.valueTier = valueTier;
-        client.classifiedAt = computedAt;
+        client.classifiedAt = classification.computedAt();
         if (!client.isWritable()) {
             return;
         }

@@ -8,9 +8,8 @@ import com.example.crm.interaction.persistence.OrderRepository;
 import com.example.crm.interaction.persistence.PaymentRepository;
 import com.example.crm.interaction.persistence.ReceivableRepository;
 import com.example.crm.interaction.persistence.VisitPlanRepository;
-import com.example.crm.platform.api.ProblemException;
-import com.example.crm.platform.api.ProblemType;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.example.crm.platform.replica.ClientChange;
+import com.example.crm.platform.replica.ClientReplicaSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -24,7 +23,7 @@ import java.util.UUID;
  * card version is not newer than the replica's is a replay and changes nothing.
  */
 @ApplicationScoped
-public class ClientReplica {
+public class ClientReplica extends ClientReplicaSupport<KnownClient> {
 
     private static final Logger LOG = Logger.getLogger(ClientReplica.class);
 
@@ -52,75 +51,45 @@ public class ClientReplica {
         this.clock = clock;
     }
 
-    /** The client a write is for: 404 (retryable: its registration may still be on its way) when unknown. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public KnownClient writable(UUID clientId) {
-        KnownClient client = clients.findById(clientId);
-        if (client == null) {
-            throw ProblemException.notFound("client", clientId).with("retryable", true);
-        }
-        if (!client.isWritable()) {
-            throw new ProblemException(ProblemType.CONFLICT, "client " + clientId
-                    + (client.mergedInto != null ? " was merged into " + client.mergedInto : " is deleted"))
-                    .with("mergedInto", client.mergedInto);
-        }
-        return client;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public KnownClient known(UUID clientId) {
-        KnownClient client = clients.findById(clientId);
-        if (client == null) {
-            throw ProblemException.notFound("client", clientId).with("retryable", true);
-        }
-        return client;
-    }
-
-    /** Applies one event of {@code crm.client.v1} (its type without prefix and its data). */
+    /** Applies one event of {@code crm.client.v1}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(String type, UUID clientId, JsonNode data) {
-        KnownClient client = clients.findById(clientId);
-        long version = data.path("version").asLong(-1);
-        if (type.equals("crm.client.registered.v1")) {
-            if (client != null) {
-                return;
-            }
-            client = new KnownClient();
-            client.id = clientId;
-            client.version = version;
-            client.legalName = text(data, "legalName");
-            client.status = text(data, "status");
-            client.ownerId = text(data, "ownerId");
-            client.updatedAt = clock.instant();
-            clients.persist(client);
-            return;
-        }
-        if (client == null) {
-            LOG.debugf("%s for client %s not registered here: ignored", type, clientId);
-            return;
-        }
-        if (type.equals("crm.client.erased.v1")) {
-            erase(client);
-            return;
-        }
-        if (version >= 0 && version <= client.version) {
-            return; // replayed or older
-        }
-        switch (type) {
-            case "crm.client.updated.v1" -> {
-                JsonNode changes = data.path("changes");
-                if (changes.has("legalName")) {
-                    client.legalName = text(changes, "legalName");
+    public void apply(ClientChange change) {
+        applyChange(change);
+    }
+
+    @Override
+    protected KnownClient find(UUID clientId) {
+        return clients.findById(clientId);
+    }
+
+    @Override
+    protected void register(ClientChange change) {
+        KnownClient client = new KnownClient();
+        client.id = change.clientId();
+        client.version = change.version();
+        client.legalName = change.legalName();
+        client.status = change.status();
+        client.ownerId = change.ownerId();
+        client.updatedAt = clock.instant();
+        clients.persist(client);
+    }
+
+    @Override
+    protected void change(KnownClient client, ClientChange change) {
+        switch (change.kind()) {
+            case UPDATED -> {
+                if (change.legalName() != null) {
+                    client.legalName = change.legalName();
                 }
             }
-            case "crm.client.status-changed.v1" -> client.status = text(data, "to");
-            case "crm.client.owner-changed.v1" -> changeOwner(client, text(data, "to"));
-            case "crm.client.deleted.v1" -> client.deleted = true;
-            case "crm.client.restored.v1" -> client.deleted = false;
-            case "crm.client.merged.v1" -> merge(client, UUID.fromString(data.path("mergedId").asText()));
-            default -> LOG.debugf("client event %s not used here", type);
+            case STATUS_CHANGED -> client.status = change.status();
+            case OWNER_CHANGED -> changeOwner(client, change.ownerId());
+            case DELETED -> client.deleted = true;
+            case RESTORED -> client.deleted = false;
+            case MERGED -> merge(client, change.mergedId());
+            default -> LOG.debugf("client event %s not used here", change.kind());
         }
-        client.version = version;
+        client.version = change.version();
         client.updatedAt = clock.instant();
     }
 
@@ -184,7 +153,8 @@ public class ClientReplica {
         }
     }
 
-    private void erase(KnownClient client) {
+    @Override
+    protected void erase(KnownClient client) {
         client.legalName = null;
         client.erasedAt = clock.instant();
         client.updatedAt = client.erasedAt;
@@ -198,10 +168,5 @@ public class ClientReplica {
             events.visitCancelled(plan);
         }
         cadences.deleteById(client.id);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -1,5 +1,6 @@
 package com.example.crm.interaction.domain;
 
+import com.example.crm.platform.replica.ClientReplicaSupport;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import java.util.UUID;
 /** A client as client-service reported it (local replica), plus the contact dates this service keeps. */
 @Entity
 @Table(name = "known_client")
-public class KnownClient extends PanacheEntityBase {
+public class KnownClient extends PanacheEntityBase implements ClientReplicaSupport.Replicated {
 
     @Id
     public UUID id;
@@ -41,7 +42,18 @@ public class KnownClient extends PanacheEntityBase {
         return "POTENTIAL".equals(status) || "INTENDED".equals(status);
     }
 
+    @Override
+    public long cardVersion() {
+        return version;
+    }
+
+    @Override
+    public UUID mergedIntoId() {
+        return mergedInto;
+    }
+
     /** Writes are accepted for a client that exists and was neither deleted nor merged away. */
+    @Override
     public boolean isWritable() {
         return !deleted && mergedInto == null && erasedAt == null;
     }

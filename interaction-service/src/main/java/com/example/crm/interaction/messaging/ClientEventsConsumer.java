@@ -1,14 +1,11 @@
 package com.example.crm.interaction.messaging;
 
 import com.example.crm.interaction.domain.ClientReplica;
-import com.example.crm.platform.events.CloudEvent;
-import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.inbox.Inbox;
+import com.example.crm.platform.replica.ClientChange;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.UUID;
 
 /** Keeps the local replica of clients from {@code crm.client.v1}, once per event. */
 @ApplicationScoped
@@ -27,16 +24,6 @@ public class ClientEventsConsumer {
     @Incoming("client-events")
     @Blocking
     public void onEvent(String payload) {
-        inbox.consume(CONSUMER, payload, this::apply);
-    }
-
-    private void apply(CloudEvent event) {
-        UUID clientId;
-        try {
-            clientId = UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("subject must be a client id, was " + event.subject());
-        }
-        replica.apply(event.type(), clientId, event.data());
+        inbox.consume(CONSUMER, payload, event -> replica.apply(ClientChange.from(event)));
     }
 }

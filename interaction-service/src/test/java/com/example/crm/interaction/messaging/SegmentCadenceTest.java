@@ -2,7 +2,7 @@ package com.example.crm.interaction.messaging;
 
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.TopicReader;
-import com.example.crm.platform.testing.TopicWriter;
+import com.example.crm.platform.testing.ClientEventsForTests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -88,13 +88,7 @@ class SegmentCadenceTest {
     }
 
     private static void classify(String client, String abc, String tier, Instant computedAt) {
-        try (TopicWriter writer = new TopicWriter(kafka())) {
-            writer.send("crm.segment.v1", client, """
-                    {"specversion":"1.0","id":"%s","source":"/crm/segmentation-service","type":"crm.segment.client-classified.v1",
-                     "subject":"%s","time":"%s","datacontenttype":"application/json",
-                     "data":{"clientId":"%s","abcClass":"%s","valueTier":"%s","churnRisk":"LOW","churnScore":10,
-                             "runId":"%s","computedAt":"%s"}}"""
-                    .formatted(UUID.randomUUID(), client, Instant.now(), client, abc, tier, UUID.randomUUID(), computedAt));
-        }
+        ClientEventsForTests.publish(kafka(), "crm.segment.v1", client,
+                ClientEventsForTests.classified(client, abc, tier, computedAt));
     }
 }

@@ -1,0 +1,45 @@
+package com.example.crm.platform.testing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * client-service's and segmentation's documented events, as a service's tests publish them to make clients known
+ * the way production does (through the broker, not through the service's database).
+ */
+public final class ClientEventsForTests {
+
+    private ClientEventsForTests() {
+    }
+
+    /** A client-service event of {@code type} for {@code clientId}, with {@code data} (a JSON object). */
+    public static String clientEvent(String eventId, String type, String clientId, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/crm/client-service","type":"%s","subject":"%s",
+                 "time":"%s","datacontenttype":"application/json","data":%s}"""
+                .formatted(eventId, type, clientId, Instant.now(), data);
+    }
+
+    public static String registered(String clientId, String owner, String legalName, String status) {
+        return clientEvent(UUID.randomUUID().toString(), "crm.client.registered.v1", clientId, """
+                {"clientId":"%s","version":0,"kind":"COMPANY","legalName":"%s","status":"%s","ownerId":"%s",
+                 "tags":[],"registeredAt":"%s"}""".formatted(clientId, legalName, status, owner, Instant.now()));
+    }
+
+    /** segmentation's client-classified event. */
+    public static String classified(String clientId, String abcClass, String valueTier, Instant computedAt) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/crm/segmentation-service","type":"crm.segment.client-classified.v1",
+                 "subject":"%s","time":"%s","datacontenttype":"application/json",
+                 "data":{"clientId":"%s","abcClass":"%s","valueTier":"%s","churnRisk":"LOW","churnScore":10,
+                         "runId":"%s","computedAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), clientId, Instant.now(), clientId, abcClass, valueTier, UUID.randomUUID(),
+                        computedAt);
+    }
+
+    public static void publish(String bootstrapServers, String topic, String key, String event) {
+        try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
+            writer.send(topic, key, event);
+        }
+    }
+}
