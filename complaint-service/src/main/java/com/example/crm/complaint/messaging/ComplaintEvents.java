@@ -48,8 +48,8 @@ public class ComplaintEvents {
                            Instant firstResponseDueAt, Instant resolutionDueAt) {
     }
 
-    public record Acknowledged(UUID clientId, UUID complaintId, String number, Instant occurredAt, String by,
-                               boolean late) {
+    public record Acknowledged(UUID clientId, UUID complaintId, String number, Instant occurredAt, Category category,
+                               Severity severity, String by, boolean late) {
     }
 
     public record Escalated(UUID clientId, UUID complaintId, String number, Instant occurredAt, EscalationLevel level,
@@ -68,17 +68,18 @@ public class ComplaintEvents {
                            String assigneeId) {
     }
 
-    public record Closed(UUID clientId, UUID complaintId, String number, Instant occurredAt, String by) {
+    public record Closed(UUID clientId, UUID complaintId, String number, Instant occurredAt, Category category,
+                         Severity severity, String by) {
     }
 
-    public record Reopened(UUID clientId, UUID complaintId, String number, Instant occurredAt, String reason,
-                           int reopenCount, ComplaintStatus from) {
+    public record Reopened(UUID clientId, UUID complaintId, String number, Instant occurredAt, Category category,
+                           Severity severity, String reason, int reopenCount, ComplaintStatus from) {
     }
 
     /** gap = performance - expectation (seed 004): below zero the customer is dissatisfied. */
     public record SurveyAnswered(UUID clientId, UUID complaintId, String number, Instant occurredAt, int score,
-                                 int performance, int expectation, int gap, Category category, String assigneeId,
-                                 boolean reopened) {
+                                 int performance, int expectation, int gap, Category category, Severity severity,
+                                 String assigneeId, boolean reopened) {
     }
 
     public void received(Complaint c) {
@@ -87,7 +88,8 @@ public class ComplaintEvents {
     }
 
     public void acknowledged(Complaint c, String by, boolean late) {
-        append(c, ACKNOWLEDGED, new Acknowledged(c.clientId, c.id, c.number, c.acknowledgedAt, by, late));
+        append(c, ACKNOWLEDGED, new Acknowledged(c.clientId, c.id, c.number, c.acknowledgedAt, c.category,
+                c.severity, by, late));
     }
 
     public void escalated(Complaint c, Instant at, String reason) {
@@ -110,16 +112,17 @@ public class ComplaintEvents {
     }
 
     public void closed(Complaint c, String by) {
-        append(c, CLOSED, new Closed(c.clientId, c.id, c.number, c.closedAt, by));
+        append(c, CLOSED, new Closed(c.clientId, c.id, c.number, c.closedAt, c.category, c.severity, by));
     }
 
     public void reopened(Complaint c, Instant at, String reason, ComplaintStatus from) {
-        append(c, REOPENED, new Reopened(c.clientId, c.id, c.number, at, reason, c.reopenCount, from));
+        append(c, REOPENED, new Reopened(c.clientId, c.id, c.number, at, c.category, c.severity, reason,
+                c.reopenCount, from));
     }
 
     public void surveyAnswered(Complaint c, Survey s, boolean reopened) {
         append(c, SURVEY_ANSWERED, new SurveyAnswered(c.clientId, c.id, c.number, s.answeredAt, s.score,
-                s.performance, s.expectation, s.gap, c.category, c.assigneeId, reopened));
+                s.performance, s.expectation, s.gap, c.category, c.severity, c.assigneeId, reopened));
     }
 
     private void append(Complaint c, String type, Object data) {
