@@ -1,0 +1,134 @@
+package com.example.crm.segmentation.domain;
+
+import com.example.crm.platform.api.Cursor;
+import com.example.crm.platform.api.ProblemException;
+import com.example.crm.platform.api.ProblemType;
+import com.example.crm.segmentation.config.SegmentationConfig;
+import com.example.crm.segmentation.messaging.SegmentEvents;
+import com.example.crm.segmentation.persistence.ClassificationQueries;
+import com.example.crm.segmentation.persistence.ClassificationRepository;
+import com.example.crm.segmentation.persistence.RunRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Classification runs: ABC, RFM, value tier and churn risk for every active client in set-based SQL, one run at a
+ * time across replicas (a transaction-scoped advisory lock), nightly and on demand. Only clients whose class, tier
+ * or risk level changed are announced ({@code crm.segment.client-classified.v1}), in the run's transaction.
+ */
+@ApplicationScoped
+public class ClassificationService {
+
+    private static final Logger LOG = Logger.getLogger(ClassificationService.class);
+
+    private final ClassificationRepository runs;
+    private final ClassificationQueries classifications;
+    private final RunRepository history;
+    private final SegmentEvents events;
+    private final SegmentationConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ClassificationService(ClassificationRepository runs, ClassificationQueries classifications,
+                                 RunRepository history, SegmentEvents events, SegmentationConfig config,
+                                 ObjectMapper mapper, Clock clock) {
+        this.runs = runs;
+        this.classifications = classifications;
+        this.history = history;
+        this.events = events;
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "classification-run", cron = "{segmentation.runs.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        try {
+            run("SCHEDULE");
+        } catch (ProblemException e) {
+            LOG.info("classification run skipped: " + e.getMessage());
+        }
+    }
+
+    /** Runs the classification now; 409 when another run holds the lock. */
+    @Transactional
+    @TransactionConfiguration(timeout = 3600)
+    public ClassificationRun run(String trigger) {
+        if (!runs.tryRunLock()) {
+            throw new ProblemException(ProblemType.CONFLICT, "a classification run is in progress");
+        }
+        Instant started = clock.instant();
+        ClassificationRun run = new ClassificationRun();
+        run.id = UUID.randomUUID();
+        run.trigger = trigger;
+        run.startedAt = started;
+        run.status = "RUNNING";
+        Instant since = started.atZone(ZoneOffset.UTC).minusMonths(config.abc().windowMonths()).toInstant();
+        run.clients = runs.compute(new ClassificationRepository.Inputs(config.reportingCurrency(), since,
+                config.abc().aShare(), config.abc().bShare(), started));
+        List<ClassificationRepository.Changed> changed = runs.changed();
+        runs.store(run.id, started, config.reportingCurrency());
+        for (ClassificationRepository.Changed c : changed) {
+            events.clientClassified(c, run.id, started);
+        }
+        run.changed = changed.size();
+        run.counts = parse(runs.counts());
+        run.finishedAt = clock.instant();
+        run.durationMs = Duration.between(started, run.finishedAt).toMillis();
+        run.status = "FINISHED";
+        history.persist(run);
+        LOG.infof("classification run %s: %d clients, %d changed, %d ms", run.id, run.clients, run.changed, run.durationMs);
+        return run;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClassificationRun runById(UUID id) {
+        return history.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("run", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClassificationRun> latestRuns(int limit) {
+        return history.latest(limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Classification of(UUID clientId) {
+        return classifications.findByIdOptional(clientId)
+                .orElseThrow(() -> ProblemException.notFound("classification of client", clientId)
+                        .with("retryable", true));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Classification> list(ClassificationQueries.Filter filter, String cursor, int limit) {
+        UUID after = Cursor.decode(cursor, 1, keys -> UUID.fromString(keys.get(0)));
+        return classifications.page(filter, after, limit + 1);
+    }
+
+    public static String cursorOf(Classification c) {
+        return Cursor.encode(c.clientId.toString());
+    }
+
+    private Map<String, Object> parse(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.example.crm.segmentation.messaging;
+
+import com.example.crm.platform.outbox.Outbox;
+import com.example.crm.segmentation.config.SegmentationConfig;
+import com.example.crm.segmentation.persistence.ClassificationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The events of {@code crm.segment.v1}, through the outbox in the run's transaction; documented in
+ * {@code src/main/asyncapi/} and consumed by client-service (card), interaction-service (cadence) and
+ * complaint-service (SLA).
+ */
+@ApplicationScoped
+public class SegmentEvents {
+
+    public static final String CLIENT_CLASSIFIED = "crm.segment.client-classified.v1";
+
+    private final Outbox outbox;
+    private final SegmentationConfig config;
+
+    public SegmentEvents(Outbox outbox, SegmentationConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public record Rfm(int r, int f, int m, String segment) {
+    }
+
+    public record ClientClassified(UUID clientId, String abcClass, String valueTier, String churnRisk, int churnScore,
+                                   Rfm rfm, UUID runId, Instant computedAt) {
+    }
+
+    public void clientClassified(ClassificationRepository.Changed c, UUID runId, Instant computedAt) {
+        outbox.append(config.topic(), CLIENT_CLASSIFIED, c.clientId(), new ClientClassified(c.clientId(), c.abcClass(),
+                c.valueTier(), c.churnRisk(), c.churnScore(), new Rfm(c.r(), c.f(), c.m(), c.rfmSegment()), runId,
+                computedAt));
+    }
+}

@@ -1,0 +1,195 @@
+package com.example.crm.segmentation;
+
+import com.example.crm.platform.testing.ClientEventsForTests;
+import com.example.crm.platform.testing.ConsumerGroups;
+import com.example.crm.platform.testing.EventContract;
+import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.Tokens;
+import com.example.crm.platform.testing.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Events in → projection → classification run → classification events out, against real PostgreSQL and Kafka;
+ * ABC boundaries, ties, zero revenue, currencies and RFM quintiles with hand-computed expectations.
+ */
+@QuarkusTest
+class SegmentationRunTest {
+
+    static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource db;
+
+    static String kafka() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static RequestSpecification manager() {
+        return given().header("Authorization", Tokens.bearer("manager-s", "crm-manager")).contentType(ContentType.JSON);
+    }
+
+    /** Each test classifies the whole population: it starts from an empty projection. */
+    @BeforeEach
+    void emptyProjection() {
+        for (String table : List.of("classification", "order_fact", "overdue_instalment", "complaint_fact",
+                "missed_visit", "client_profile")) {
+            Sql.update(db, "delete from segmentation." + table);
+        }
+    }
+
+    @Test
+    void abc_splits_at_exactly_80_and_95_percent_with_ties_by_id_and_zero_revenue_as_c() {
+        // revenues 50, 30, 10, 5, 3, 2 and 0 (total 100): cumulative 50, 80, 90, 95, 98, 100
+        String[] ids = new String[7];
+        int[] revenue = {50, 30, 10, 5, 3, 2, 0};
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "00000000-0000-0000-0000-00000000000" + i;
+            client(ids[i], "EXISTING", null);
+            if (revenue[i] > 0) {
+                order(ids[i], revenue[i] + ".00", "CNY", 10 + i, false);
+            }
+        }
+        order(ids[6], "9999.00", "USD", 5, false);  // another currency: not converted, not counted
+        order(ids[5], "9999.00", "CNY", 5, true);   // cancelled: not counted
+        order(ids[4], "9999.00", "CNY", 500, false); // outside the 12-month window
+
+        manager().post("/api/v1/runs").then().statusCode(201).body("clients", equalTo(7)).body("changed", equalTo(7));
+        String[] expected = {"A", "A", "B", "B", "C", "C", "C"};
+        for (int i = 0; i < ids.length; i++) {
+            manager().get("/api/v1/clients/" + ids[i] + "/classification").then().statusCode(200)
+                    .body("abc.abcClass", equalTo(expected[i]));
+        }
+        manager().get("/api/v1/clients/" + ids[1] + "/classification").then()
+                .body("abc.reason.rank", equalTo(2))
+                .body("abc.reason.share", equalTo(0.3f))
+                .body("abc.reason.cumulativeShare", equalTo(0.8f))
+                .body("valueTier.tier", equalTo("KEY"))
+                .body("valueTier.reason", equalTo("class A"));
+        manager().get("/api/v1/clients/" + ids[6] + "/classification").then()
+                .body("rfm.code", equalTo("111")).body("rfm.segment", equalTo("NO_PURCHASES"))
+                .body("valueTier.tier", equalTo("ORDINARY"));
+        manager().get("/api/v1/classifications?abcClass=A").then().body("items.size()", equalTo(2));
+        manager().get("/api/v1/classifications?abcClass=D").then().statusCode(400);
+    }
+
+    @Test
+    void equal_revenues_split_by_client_id_a_single_client_is_a_and_rfm_ties_share_a_score() {
+        client("00000000-0000-0000-0000-0000000000a1", "EXISTING", null);
+        order("00000000-0000-0000-0000-0000000000a1", "100.00", "CNY", 3, false);
+        manager().post("/api/v1/runs").then().statusCode(201);
+        manager().get("/api/v1/clients/00000000-0000-0000-0000-0000000000a1/classification").then()
+                .body("abc.abcClass", equalTo("A")).body("rfm.code", equalTo("555"));
+
+        // two equal revenues of 40 and one of 20: the first by id reaches 40% (A), the second 80% (A), the last C
+        client("00000000-0000-0000-0000-0000000000b1", "EXISTING", null);
+        client("00000000-0000-0000-0000-0000000000b2", "EXISTING", null);
+        Sql.update(db, "delete from segmentation.order_fact");
+        order("00000000-0000-0000-0000-0000000000a1", "20.00", "CNY", 3, false);
+        order("00000000-0000-0000-0000-0000000000b1", "40.00", "CNY", 3, false);
+        order("00000000-0000-0000-0000-0000000000b2", "40.00", "CNY", 3, false);
+        manager().post("/api/v1/runs").then().statusCode(201).body("changed", equalTo(3)); // two new, a1 from A to C
+        manager().get("/api/v1/clients/00000000-0000-0000-0000-0000000000b1/classification").then()
+                .body("abc.abcClass", equalTo("A")).body("abc.reason.rank", equalTo(1))
+                .body("rfm.m", equalTo(5));
+        manager().get("/api/v1/clients/00000000-0000-0000-0000-0000000000b2/classification").then()
+                .body("abc.abcClass", equalTo("A")).body("abc.reason.rank", equalTo(2))
+                .body("rfm.m", equalTo(5)); // the same revenue, the same monetary score
+        manager().get("/api/v1/clients/00000000-0000-0000-0000-0000000000a1/classification").then()
+                .body("abc.abcClass", equalTo("C")).body("valueTier.tier", equalTo("ORDINARY"));
+    }
+
+    @Test
+    void churn_risk_adds_each_factors_points_and_names_them_in_the_reason() {
+        String id = "00000000-0000-0000-0000-0000000000c1";
+        client(id, "EXISTING", null);
+        // orders every 30 days, the last 100 days ago: 3.3 intervals late → 30 points
+        order(id, "100.00", "CNY", 160, false);
+        order(id, "100.00", "CNY", 130, false);
+        order(id, "100.00", "CNY", 100, false);
+        Sql.update(db, "insert into segmentation.overdue_instalment values (gen_random_uuid(), ?, 50, 'CNY')", UUID.fromString(id));
+        Sql.update(db, "insert into segmentation.complaint_fact (complaint_id, client_id, received_at, open, breached, survey_gap) "
+                + "values (gen_random_uuid(), ?, now(), true, true, -3)", UUID.fromString(id));
+        manager().post("/api/v1/runs").then().statusCode(201);
+        // 30 recency + 20 trend (nothing in the last 90 days against 200 before) + 15 overdue + 20 complaints + 10 gap
+        manager().get("/api/v1/clients/" + id + "/classification").then()
+                .body("churn.score", equalTo(95)).body("churn.risk", equalTo("HIGH"))
+                .body("churn.reason.recency", equalTo(30)).body("churn.reason.revenueTrend", equalTo(20))
+                .body("churn.reason.overdue", equalTo(15)).body("churn.reason.complaints", equalTo(20))
+                .body("churn.reason.satisfaction", equalTo(10)).body("churn.reason.missed", equalTo(0));
+    }
+
+    @Test
+    void events_in_make_the_projection_a_run_announces_only_changes_and_the_same_event_twice_counts_once() {
+        ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", "crm.interaction.v1", Duration.ofSeconds(60));
+        ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", "crm.client.v1", Duration.ofSeconds(60));
+        String client = UUID.randomUUID().toString();
+        ClientEventsForTests.publish(kafka(), "crm.client.v1", client,
+                ClientEventsForTests.registered(client, "rep-s", "事件投影公司", "EXISTING"));
+        await().atMost(WAIT).until(() -> Sql.count(db, "select count(*) from segmentation.client_profile where client_id = ?",
+                UUID.fromString(client)) == 1);
+        String orderEvent = interactionEvent(UUID.randomUUID().toString(), "crm.interaction.order-placed.v1", client, """
+                {"clientId":"%s","orderId":"%s","occurredAt":"%s","amount":"1200.50","currency":"CNY","lineCount":0,
+                 "productCategories":[]}""".formatted(client, UUID.randomUUID(), Instant.now().minus(3, ChronoUnit.DAYS)));
+        ClientEventsForTests.publish(kafka(), "crm.interaction.v1", client, orderEvent);
+        ClientEventsForTests.publish(kafka(), "crm.interaction.v1", client, orderEvent); // the same event again
+        String poison = interactionEvent(UUID.randomUUID().toString(), "crm.interaction.order-placed.v1", client,
+                "{\"clientId\":\"" + client + "\",\"orderId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"yesterday\"}");
+        try (TopicReader dlq = TopicReader.fromEnd(kafka(), "crm.interaction.v1.dlq")) {
+            ClientEventsForTests.publish(kafka(), "crm.interaction.v1", client, poison);
+            assertThat(dlq.await(r -> r.value().contains("yesterday"), 1, WAIT)).hasSize(1);
+        }
+        await().atMost(WAIT).until(() -> Sql.count(db, "select count(*) from segmentation.order_fact where client_id = ?",
+                UUID.fromString(client)) == 1);
+
+        try (TopicReader topic = TopicReader.fromEnd(kafka(), "crm.segment.v1")) {
+            manager().post("/api/v1/runs").then().statusCode(201).body("changed", equalTo(1))
+                    .body("counts.abc.A", equalTo(1)).body("id", notNullValue());
+            JsonNode event = EVENTS.assertValid(topic.await(r -> r.key().equals(client), 1, WAIT).get(0).value());
+            assertThat(event.at("/data/abcClass").asText()).isEqualTo("A");
+            assertThat(event.at("/data/valueTier").asText()).isEqualTo("KEY");
+            assertThat(event.at("/data/rfm/segment").asText()).isEqualTo("CHAMPIONS");
+            manager().post("/api/v1/runs").then().statusCode(201).body("changed", equalTo(0));
+        }
+        manager().get("/api/v1/runs").then().statusCode(200).body("[0].changed", equalTo(0)).body("[1].changed", equalTo(1));
+        given().header("Authorization", Tokens.bearer("rep", "crm-sales")).post("/api/v1/runs").then().statusCode(403);
+    }
+
+    private void client(String id, String status, String relationshipLevel) {
+        Sql.update(db, "insert into segmentation.client_profile (client_id, card_version, legal_name, status, "
+                + "relationship_level, updated_at) values (?, 0, 'c', ?, ?, now())", UUID.fromString(id), status,
+                relationshipLevel);
+    }
+
+    private void order(String client, String amount, String currency, int daysAgo, boolean cancelled) {
+        Sql.update(db, "insert into segmentation.order_fact values (gen_random_uuid(), ?, now() - make_interval(days => ?), "
+                + "cast(? as numeric), ?, ?)", UUID.fromString(client), daysAgo, amount, currency, cancelled);
+    }
+
+    private static String interactionEvent(String id, String type, String client, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/crm/interaction-service","type":"%s","subject":"%s",
+                 "time":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, type, client, Instant.now(), data);
+    }
+}
