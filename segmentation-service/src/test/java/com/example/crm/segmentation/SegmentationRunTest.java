@@ -53,10 +53,7 @@ class SegmentationRunTest {
     /** Each test classifies the whole population: it starts from an empty projection. */
     @BeforeEach
     void emptyProjection() {
-        for (String table : List.of("classification", "order_fact", "overdue_instalment", "complaint_fact",
-                "missed_visit", "client_profile")) {
-            Sql.update(db, "delete from segmentation." + table);
-        }
+        Projections.empty(db);
     }
 
     @Test
@@ -177,14 +174,11 @@ class SegmentationRunTest {
     }
 
     private void client(String id, String status, String relationshipLevel) {
-        Sql.update(db, "insert into segmentation.client_profile (client_id, card_version, legal_name, status, "
-                + "relationship_level, updated_at) values (?, 0, 'c', ?, ?, now())", UUID.fromString(id), status,
-                relationshipLevel);
+        Projections.client(db, id, "rep-s", status, relationshipLevel);
     }
 
     private void order(String client, String amount, String currency, int daysAgo, boolean cancelled) {
-        Sql.update(db, "insert into segmentation.order_fact values (gen_random_uuid(), ?, now() - make_interval(days => ?), "
-                + "cast(? as numeric), ?, ?)", UUID.fromString(client), daysAgo, amount, currency, cancelled);
+        Projections.order(db, client, amount, currency, daysAgo, cancelled);
     }
 
     private static String interactionEvent(String id, String type, String client, String data) {

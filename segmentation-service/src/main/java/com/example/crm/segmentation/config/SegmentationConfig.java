@@ -19,6 +19,41 @@ public interface SegmentationConfig {
 
     Runs runs();
 
+    Analysis analysis();
+
+    /** Seed 002's time split, seed 001's cost to serve and pipeline, seed 004's lapse. */
+    interface Analysis {
+        /** Shares of a rep's time for KEY, ORDINARY and PROSPECT clients (seed 002: 60/30/10). */
+        @WithDefault("0.6")
+        double keyShare();
+
+        @WithDefault("0.3")
+        double ordinaryShare();
+
+        @WithDefault("0.1")
+        double prospectShare();
+
+        /** Cost to serve, in the reporting currency: per contact logged ... */
+        @WithDefault("100")
+        double costPerContact();
+
+        /** ... per complaint ... */
+        @WithDefault("500")
+        double costPerComplaint();
+
+        /** ... and this share of overdue receivables (financing and risk); compensation counts at face value. */
+        @WithDefault("0.1")
+        double overdueCostShare();
+
+        /** An existing client with no order for this many days has lapsed (lost, for retention). */
+        @WithDefault("180")
+        int lapsedAfterDays();
+
+        /** Active prospects a rep should keep in the pipeline (seed 001). */
+        @WithDefault("100")
+        int pipelineTarget();
+    }
+
     interface Abc {
         /** The trailing window of revenue. */
         @WithDefault("12")

@@ -69,7 +69,7 @@ public class Projection {
                             changes.get("tags").isArray() ? changes.get("tags").toString() : "[]", now);
                 }
             }
-            case STATUS_CHANGED -> projection.setCard(id, change.version(), CardColumn.STATUS, change.status(), now);
+            case STATUS_CHANGED -> projection.status(id, change.version(), change.status(), instantOr(data, "changedAt", now));
             case OWNER_CHANGED -> projection.setCard(id, change.version(), CardColumn.OWNER, change.ownerId(), now);
             case DELETED -> projection.setCard(id, change.version(), CardColumn.DELETED, true, now);
             case RESTORED -> projection.setCard(id, change.version(), CardColumn.DELETED, false, now);
@@ -85,7 +85,8 @@ public class Projection {
         JsonNode d = event.data();
         UUID client = uuid(d, "clientId");
         switch (event.type()) {
-            case "crm.interaction.contact-logged.v1" -> projection.contact(client, instant(d, "occurredAt"));
+            case "crm.interaction.contact-logged.v1" -> projection.contact(client, instant(d, "occurredAt"),
+                    text(d, "outcome"));
             case "crm.interaction.order-placed.v1" -> projection.order(uuid(d, "orderId"), client,
                     instant(d, "occurredAt"), decimal(d, "amount"), required(d, "currency"));
             case "crm.interaction.order-cancelled.v1" -> projection.cancelOrder(uuid(d, "orderId"));
@@ -160,6 +161,15 @@ public class Projection {
             return Instant.parse(required(node, field));
         } catch (java.time.format.DateTimeParseException e) {
             throw new MalformedEventException("data." + field + " must be an ISO 8601 instant");
+        }
+    }
+
+    private static Instant instantOr(JsonNode node, String field, Instant fallback) {
+        String value = text(node, field);
+        try {
+            return value == null ? fallback : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
         }
     }
 

@@ -91,11 +91,25 @@ public class ProjectionRepository {
                 + "where client_id = :id").setParameter("at", at).setParameter("id", clientId).executeUpdate();
     }
 
-    public void contact(UUID clientId, Instant occurredAt) {
+    /** A contact; the latest one's outcome is kept (a late, older contact does not replace it). */
+    public void contact(UUID clientId, Instant occurredAt, String outcome) {
         em.createNativeQuery("""
                         update client_profile set contacts = contacts + 1,
+                          last_outcome = case when last_contact_at is null or :at >= last_contact_at
+                                              then coalesce(:outcome, last_outcome) else last_outcome end,
                           last_contact_at = greatest(last_contact_at, :at) where client_id = :id""")
-                .setParameter("at", occurredAt).setParameter("id", clientId).executeUpdate();
+                .setParameter("at", occurredAt).setParameter("outcome", outcome).setParameter("id", clientId)
+                .executeUpdate();
+    }
+
+    /** A status change; termination is dated (retention counts lost clients by month). */
+    public void status(UUID clientId, long version, String status, Instant at) {
+        em.createNativeQuery("""
+                        update client_profile set status = :status, card_version = :version, updated_at = :at,
+                          terminated_at = case when :status = 'TERMINATED' then :at else null end
+                        where client_id = :id""")
+                .setParameter("status", status).setParameter("version", version).setParameter("at", at)
+                .setParameter("id", clientId).executeUpdate();
     }
 
     public void order(UUID orderId, UUID clientId, Instant orderedAt, BigDecimal amount, String currency) {

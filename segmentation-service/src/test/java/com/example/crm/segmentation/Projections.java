@@ -1,0 +1,42 @@
+package com.example.crm.segmentation;
+
+import com.example.crm.platform.testing.Sql;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Projection rows written straight into the test database: classification and analyses work on the whole
+ * population, so each test starts from an empty projection and states exactly what it holds.
+ */
+final class Projections {
+
+    private Projections() {
+    }
+
+    static void empty(DataSource db) {
+        for (String table : List.of("classification", "order_fact", "overdue_instalment", "complaint_fact",
+                "missed_visit", "client_profile")) {
+            Sql.update(db, "delete from segmentation." + table);
+        }
+    }
+
+    static void client(DataSource db, String id, String owner, String status, String relationshipLevel) {
+        Sql.update(db, "insert into segmentation.client_profile (client_id, card_version, legal_name, status, owner_id, "
+                        + "relationship_level, updated_at) values (?, 0, ?, ?, ?, ?, now())", UUID.fromString(id),
+                "client " + id.substring(id.length() - 4), status, owner, relationshipLevel);
+    }
+
+    static void order(DataSource db, String client, String amount, String currency, int daysAgo, boolean cancelled) {
+        Sql.update(db, "insert into segmentation.order_fact values (gen_random_uuid(), ?, now() - make_interval(days => ?), "
+                + "cast(? as numeric), ?, ?)", UUID.fromString(client), daysAgo, amount, currency, cancelled);
+    }
+
+    /** An order at a given month offset from the current month's start (0 = this month), plus some days. */
+    static void orderInMonth(DataSource db, String client, String amount, int monthsBack, int day) {
+        Sql.update(db, "insert into segmentation.order_fact values (gen_random_uuid(), ?, date_trunc('month', now()) "
+                + "- make_interval(months => ?) + make_interval(days => ?), cast(? as numeric), 'CNY', false)",
+                UUID.fromString(client), monthsBack, day, amount);
+    }
+}
