@@ -39,17 +39,20 @@ public class ClassificationService {
     private final ClassificationQueries classifications;
     private final RunRepository history;
     private final SegmentEvents events;
+    private final SegmentService segments;
     private final SegmentationConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public ClassificationService(ClassificationRepository runs, ClassificationQueries classifications,
-                                 RunRepository history, SegmentEvents events, SegmentationConfig config,
+                                 RunRepository history, SegmentEvents events, SegmentService segments,
+                                 SegmentationConfig config,
                                  ObjectMapper mapper, Clock clock) {
         this.runs = runs;
         this.classifications = classifications;
         this.history = history;
         this.events = events;
+        this.segments = segments;
         this.config = config;
         this.mapper = mapper;
         this.clock = clock;
@@ -87,6 +90,7 @@ public class ClassificationService {
             events.clientClassified(c, run.id, started);
         }
         run.changed = changed.size();
+        segments.evaluateAll();
         run.counts = parse(runs.counts());
         run.finishedAt = clock.instant();
         run.durationMs = Duration.between(started, run.finishedAt).toMillis();

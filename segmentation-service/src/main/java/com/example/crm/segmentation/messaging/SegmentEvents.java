@@ -17,6 +17,7 @@ import java.util.UUID;
 public class SegmentEvents {
 
     public static final String CLIENT_CLASSIFIED = "crm.segment.client-classified.v1";
+    public static final String MEMBERSHIP_CHANGED = "crm.segment.membership-changed.v1";
 
     private final Outbox outbox;
     private final SegmentationConfig config;
@@ -31,6 +32,16 @@ public class SegmentEvents {
 
     public record ClientClassified(UUID clientId, String abcClass, String valueTier, String churnRisk, int churnScore,
                                    Rfm rfm, UUID runId, Instant computedAt) {
+    }
+
+    /** change: ENTERED or LEFT. */
+    public record MembershipChanged(UUID clientId, UUID segmentId, String segmentName, String change,
+                                    Instant evaluatedAt) {
+    }
+
+    public void membershipChanged(UUID clientId, UUID segmentId, String segmentName, boolean entered, Instant at) {
+        outbox.append(config.topic(), MEMBERSHIP_CHANGED, clientId, new MembershipChanged(clientId, segmentId,
+                segmentName, entered ? "ENTERED" : "LEFT", at));
     }
 
     public void clientClassified(ClassificationRepository.Changed c, UUID runId, Instant computedAt) {

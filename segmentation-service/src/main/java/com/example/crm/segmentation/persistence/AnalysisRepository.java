@@ -47,7 +47,7 @@ public class AnalysisRepository {
 
     /** The top (best) or bottom (worst) clients by net value, overall or of one owner. */
     public List<ClientValue> byNetValue(String owner, Weights w, boolean best, int limit) {
-        List<?> rows = em.createNativeQuery("""
+        var query = em.createNativeQuery("""
                         with v as (
                           select p.client_id, p.legal_name, p.owner_id,
                             coalesce((select sum(o.amount) from order_fact o where o.client_id = p.client_id and not o.cancelled
@@ -61,7 +61,7 @@ public class AnalysisRepository {
                                       and i.currency = :currency), 0) as overdue
                           from client_profile p
                           where not p.deleted and p.merged_into is null and not p.erased
-                            and (cast(:owner as text) is null or p.owner_id = :owner)
+                            %s
                         ), costed as (
                           select v.*, round(contacts * cast(:perContact as numeric) + complaints * cast(:perComplaint as numeric)
                                             + compensation + overdue * cast(:overdueShare as numeric), 2) as cost
@@ -71,11 +71,14 @@ public class AnalysisRepository {
                                revenue - cost as net
                         from costed
                         order by (case when :best then revenue - cost else cost - revenue end) desc, client_id
-                        limit :limit""")
-                .setParameter("currency", w.currency()).setParameter("since", w.since()).setParameter("owner", owner)
+                        limit :limit""".formatted(owner == null ? "" : "and p.owner_id = :owner"))
+                .setParameter("currency", w.currency()).setParameter("since", w.since())
                 .setParameter("perContact", w.perContact()).setParameter("perComplaint", w.perComplaint())
-                .setParameter("overdueShare", w.overdueShare()).setParameter("best", best).setParameter("limit", limit)
-                .getResultList();
+                .setParameter("overdueShare", w.overdueShare()).setParameter("best", best).setParameter("limit", limit);
+        if (owner != null) {
+            query.setParameter("owner", owner);
+        }
+        List<?> rows = query.getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> new ClientValue((UUID) r[0], (String) r[1],
                 (String) r[2], (BigDecimal) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
                 (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9])).toList();
@@ -134,7 +137,7 @@ public class AnalysisRepository {
                         select client_id, legal_name, owner_id, status, contacts, last_contact_at, last_outcome
                         from client_profile
                         where status in ('POTENTIAL', 'INTENDED') and not deleted and merged_into is null and not erased
-                          and (cast(:owner as text) is null or owner_id = :owner)
+                          and owner_id = :owner
                         order by last_contact_at nulls first, client_id limit :limit""")
                 .setParameter("owner", owner).setParameter("limit", limit).getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> new ProspectRow((UUID) r[0], (String) r[1],
