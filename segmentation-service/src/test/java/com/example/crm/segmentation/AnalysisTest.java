@@ -102,6 +102,28 @@ class AnalysisTest {
     }
 
     @Test
+    void lapsed_clients_are_existing_ones_without_an_order_for_the_period_longest_first() {
+        String old = "00000000-0000-0000-0000-0000000f0001";
+        String older = "00000000-0000-0000-0000-0000000f0002";
+        String active = "00000000-0000-0000-0000-0000000f0003";
+        String prospect = "00000000-0000-0000-0000-0000000f0004";
+        Projections.client(db, old, "rep-g", "EXISTING", null);
+        Projections.client(db, older, "rep-g", "EXISTING", null);
+        Projections.client(db, active, "rep-g", "EXISTING", null);
+        Projections.client(db, prospect, "rep-g", "INTENDED", null);
+        Projections.order(db, old, "10.00", "CNY", 200, false);
+        Projections.order(db, older, "10.00", "USD", 400, false);
+        Projections.order(db, active, "10.00", "CNY", 400, false);
+        Projections.order(db, active, "10.00", "CNY", 20, false);
+        Projections.order(db, prospect, "10.00", "CNY", 400, false);
+        as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g").then().statusCode(200)
+                .body("clientId", contains(older, old))
+                .body("[0].daysSinceLastOrder", equalTo(400));
+        as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g&days=300").then().body("clientId", contains(older));
+        as("rep-g", "crm-sales").get("/api/v1/lapsed").then().statusCode(403);
+    }
+
+    @Test
     void prospects_get_a_revisit_bucket_from_the_last_outcome_and_the_pipeline_is_measured_against_its_target() {
         String warm = "00000000-0000-0000-0000-00000000e001";
         String cold = "00000000-0000-0000-0000-00000000e002";

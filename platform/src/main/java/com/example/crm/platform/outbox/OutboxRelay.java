@@ -143,6 +143,7 @@ public class OutboxRelay {
                     break;
                 }
                 failures++;
+                discardUnsentRecords();
                 long wait = Math.min(backoff << Math.min(failures - 1, 10), backoff * 10);
                 if (failures == 1 || failures % 20 == 0) {
                     LOG.warnf("outbox relay: publishing failed (%d in a row), retrying in %d ms: %s",
@@ -215,6 +216,20 @@ public class OutboxRelay {
         }
         published.increment(seqs.size());
         return seqs.size();
+    }
+
+    /**
+     * After a failed batch (its rows stay in the outbox and go out again) no record of it may still reach the
+     * broker later: records the producer accepted before the failure would otherwise be delivered once the broker
+     * returns and then again with the retried batch. Closing without waiting fails them; a new producer follows.
+     */
+    private void discardUnsentRecords() {
+        try {
+            producer.close(Duration.ZERO);
+        } catch (Exception e) {
+            LOG.debug("closing the failed producer", e);
+        }
+        producer = createProducer();
     }
 
     private void awaitNotification() {

@@ -60,6 +60,14 @@ public class AnalysisResource {
     }
 
     @GET
+    @Path("lapsed")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(summary = "Lapsed clients: existing, no order for N days (default 180), longest lapsed first")
+    public List<AnalysisRepository.Lapsed> lapsed(@QueryParam("owner") String owner, @QueryParam("days") String days) {
+        return service.lapsed(QueryParams.text("owner", owner, 100), QueryParams.intValue("days", days));
+    }
+
+    @GET
     @Path("retention")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "The leaky bucket by month (seed 004): gained, lost, retention rate, revenue share of existing clients")

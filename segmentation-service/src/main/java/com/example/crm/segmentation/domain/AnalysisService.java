@@ -111,6 +111,22 @@ public class AnalysisService {
                 : m.revenueFromExisting().divide(m.revenue(), 4, RoundingMode.HALF_UP))).toList();
     }
 
+    /** Existing clients with no order for the lapse period (or {@code days}), longest lapsed first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AnalysisRepository.Lapsed> lapsed(String owner, Integer days) {
+        if (owner != null) {
+            requireSelfOrReader(owner);
+        } else if (!user.isSupervisor() && !user.hasAnyRole(Roles.AUDITOR, Roles.INTEGRATION)) {
+            throw ProblemException.forbidden("a sales rep sees their own clients (give owner)");
+        }
+        int period = days == null ? config.analysis().lapsedAfterDays() : days;
+        if (period < 1 || period > 3650) {
+            throw ProblemException.invalid("days", "must be between 1 and 3650");
+        }
+        Instant now = clock.instant();
+        return analysis.lapsed(owner, now.minus(Duration.ofDays(period)), now, MAX_CLIENTS);
+    }
+
     /** A prospect with its revisit bucket (days) and a keep / pause / drop suggestion. */
     public record Prospect(AnalysisRepository.ProspectRow client, int revisitDays, Instant revisitDue, String suggestion) {
     }

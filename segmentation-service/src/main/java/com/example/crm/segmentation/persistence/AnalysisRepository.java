@@ -152,6 +152,30 @@ public class AnalysisRepository {
                 .setParameter("owner", owner).setParameter("since", since).getSingleResult()).longValue();
     }
 
+    /** An existing client whose last order is older than the lapse period. */
+    public record Lapsed(UUID clientId, String legalName, String ownerId, Instant lastOrderAt, long daysSinceLastOrder) {
+    }
+
+    public List<Lapsed> lapsed(String owner, Instant before, Instant now, int limit) {
+        var query = em.createNativeQuery("""
+                        select p.client_id, p.legal_name, p.owner_id, max(o.ordered_at) as last_order
+                        from client_profile p join order_fact o on o.client_id = p.client_id and not o.cancelled
+                        where p.status = 'EXISTING' and not p.deleted and p.merged_into is null and not p.erased %s
+                        group by p.client_id, p.legal_name, p.owner_id
+                        having max(o.ordered_at) < cast(:before as timestamptz)
+                        order by last_order, p.client_id limit :limit""".formatted(owner == null ? "" : "and p.owner_id = :owner"))
+                .setParameter("before", before).setParameter("limit", limit);
+        if (owner != null) {
+            query.setParameter("owner", owner);
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> {
+            Instant last = instant(r[3]);
+            return new Lapsed((UUID) r[0], (String) r[1], (String) r[2], last,
+                    java.time.Duration.between(last, now).toDays());
+        }).toList();
+    }
+
     private static LocalDate date(Object value) {
         return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
