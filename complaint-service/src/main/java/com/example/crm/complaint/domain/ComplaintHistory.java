@@ -30,10 +30,18 @@ public class ComplaintHistory {
         Map<String, Object> details = new LinkedHashMap<>();
         for (int i = 0; i + 1 < detail.length; i += 2) {
             if (detail[i + 1] != null) {
-                details.put((String) detail[i], detail[i + 1]);
+                details.put((String) detail[i], jsonValue(detail[i + 1]));
             }
         }
         entry.detail = details;
         history.persist(entry);
+    }
+
+    /**
+     * Details hold what JSON holds (strings, numbers, booleans): an enum or a UUID would differ from the snapshot
+     * Hibernate reads back from the jsonb column and turn every insert into an insert plus an update.
+     */
+    private static Object jsonValue(Object value) {
+        return value instanceof Number || value instanceof Boolean || value instanceof String ? value : value.toString();
     }
 }
