@@ -61,7 +61,7 @@ class AnalysisTest {
         Projections.client(db, costly, "rep-c", "EXISTING", null);
         Projections.order(db, good, "1000.00", "CNY", 10, false);
         Projections.order(db, costly, "100.00", "CNY", 10, false);
-        Sql.update(db, "update segmentation.client_profile set contacts = 2 where client_id = ?", UUID.fromString(costly));
+        Projections.contacts(db, costly, 2, 3, "NEUTRAL");
         Sql.update(db, "insert into segmentation.complaint_fact (complaint_id, client_id, received_at, open, compensation, "
                 + "compensation_currency) values (gen_random_uuid(), ?, now(), false, 200, 'CNY')", UUID.fromString(costly));
         Sql.update(db, "insert into segmentation.overdue_instalment values (gen_random_uuid(), ?, 1000, 'CNY')",
@@ -129,10 +129,8 @@ class AnalysisTest {
         String cold = "00000000-0000-0000-0000-00000000e002";
         Projections.client(db, warm, "rep-e", "POTENTIAL", null);
         Projections.client(db, cold, "rep-e", "INTENDED", null);
-        Sql.update(db, "update segmentation.client_profile set contacts = 2, last_outcome = 'POSITIVE', "
-                + "last_contact_at = now() - interval '10 days' where client_id = ?", UUID.fromString(warm));
-        Sql.update(db, "update segmentation.client_profile set contacts = 9, last_outcome = 'NO_RESPONSE', "
-                + "last_contact_at = now() - interval '5 days' where client_id = ?", UUID.fromString(cold));
+        Projections.contacts(db, warm, 2, 10, "POSITIVE");
+        Projections.contacts(db, cold, 9, 5, "NO_RESPONSE");
         as("rep-e", "crm-sales").get("/api/v1/prospects").then().statusCode(200)
                 .body("activeProspects", equalTo(2)).body("target", equalTo(100)).body("belowTarget", equalTo(true))
                 .body("prospects.find { it.client.clientId == '" + warm + "' }.revisitDays", equalTo(20))

@@ -17,7 +17,7 @@ final class Projections {
 
     static void empty(DataSource db) {
         for (String table : List.of("classification", "order_fact", "overdue_instalment", "complaint_fact",
-                "missed_visit", "client_profile")) {
+                "missed_visit", "contact_fact", "client_profile")) {
             Sql.update(db, "delete from segmentation." + table);
         }
     }
@@ -31,6 +31,12 @@ final class Projections {
     static void order(DataSource db, String client, String amount, String currency, int daysAgo, boolean cancelled) {
         Sql.update(db, "insert into segmentation.order_fact values (gen_random_uuid(), ?, now() - make_interval(days => ?), "
                 + "cast(? as numeric), ?, ?)", UUID.fromString(client), daysAgo, amount, currency, cancelled);
+    }
+
+    /** {@code count} contacts, the latest {@code daysAgo} days ago with {@code outcome}. */
+    static void contacts(DataSource db, String client, int count, int daysAgo, String outcome) {
+        Sql.update(db, "insert into segmentation.contact_fact values (?, ?, now() - make_interval(days => ?), ?)",
+                UUID.fromString(client), count, daysAgo, outcome);
     }
 
     /** An order at a given month offset from the current month's start (0 = this month), plus some days. */

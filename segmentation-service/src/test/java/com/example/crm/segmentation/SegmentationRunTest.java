@@ -173,6 +173,28 @@ class SegmentationRunTest {
         given().header("Authorization", Tokens.bearer("rep", "crm-sales")).post("/api/v1/runs").then().statusCode(403);
     }
 
+    @Test
+    void a_contact_read_before_the_clients_registration_still_counts() {
+        ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", "crm.interaction.v1", Duration.ofSeconds(60));
+        ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", "crm.client.v1", Duration.ofSeconds(60));
+        String client = UUID.randomUUID().toString();
+        // the interaction topic's consumer may run ahead of the client topic's: the contact arrives first
+        ClientEventsForTests.publish(kafka(), "crm.interaction.v1", client, interactionEvent(UUID.randomUUID().toString(),
+                "crm.interaction.contact-logged.v1", client, """
+                        {"clientId":"%s","interactionId":"%s","kind":"VISIT","direction":"OUTBOUND","occurredAt":"%s",
+                         "staffId":"rep-t","attendeeLevel":"SALES","outcome":"POSITIVE","checkedIn":false}"""
+                        .formatted(client, UUID.randomUUID(), Instant.now().minus(1, ChronoUnit.DAYS))));
+        await().atMost(WAIT).until(() -> Sql.count(db, "select count(*) from segmentation.contact_fact where client_id = ?",
+                UUID.fromString(client)) == 1);
+        ClientEventsForTests.publish(kafka(), "crm.client.v1", client,
+                ClientEventsForTests.registered(client, "rep-t", "先联系后登记公司", "POTENTIAL"));
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", Tokens.bearer("rep-t", "crm-sales"))
+                .get("/api/v1/prospects").then().statusCode(200)
+                .body("prospects[0].client.contacts", equalTo(1))
+                .body("prospects[0].client.lastOutcome", equalTo("POSITIVE"))
+                .body("prospects[0].revisitDays", equalTo(20)));
+    }
+
     private void client(String id, String status, String relationshipLevel) {
         Projections.client(db, id, "rep-s", status, relationshipLevel);
     }

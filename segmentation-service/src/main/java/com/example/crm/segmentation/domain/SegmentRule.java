@@ -45,8 +45,8 @@ public final class SegmentRule {
             Map.entry("rfmCode", new Field("(c.rfm_r::text || c.rfm_f::text || c.rfm_m::text)", Type.TEXT)),
             Map.entry("churnScore", new Field("c.churn_score", Type.NUMBER)),
             Map.entry("revenue", new Field("cast(c.abc_reason ->> 'revenue' as numeric)", Type.NUMBER)),
-            Map.entry("contacts", new Field("p.contacts", Type.NUMBER)),
-            Map.entry("lastContactAt", new Field("p.last_contact_at", Type.INSTANT)));
+            Map.entry("contacts", new Field("coalesce(cf.contacts, 0)", Type.NUMBER)),
+            Map.entry("lastContactAt", new Field("cf.last_contact_at", Type.INSTANT)));
 
     /** The SQL condition and its parameters, in order ({@code ?1}, {@code ?2}, ...). */
     public record Compiled(String condition, List<Object> parameters) {

@@ -52,7 +52,7 @@ public class AnalysisRepository {
                           select p.client_id, p.legal_name, p.owner_id,
                             coalesce((select sum(o.amount) from order_fact o where o.client_id = p.client_id and not o.cancelled
                                       and o.currency = :currency and o.ordered_at >= cast(:since as timestamptz)), 0) as revenue,
-                            p.contacts,
+                            coalesce((select cf.contacts from contact_fact cf where cf.client_id = p.client_id), 0) as contacts,
                             (select count(*) from complaint_fact c where c.client_id = p.client_id
                                and c.received_at >= cast(:since as timestamptz)) as complaints,
                             coalesce((select sum(c.compensation) from complaint_fact c where c.client_id = p.client_id
@@ -134,11 +134,12 @@ public class AnalysisRepository {
 
     public List<ProspectRow> prospects(String owner, int limit) {
         List<?> rows = em.createNativeQuery("""
-                        select client_id, legal_name, owner_id, status, contacts, last_contact_at, last_outcome
-                        from client_profile
-                        where status in ('POTENTIAL', 'INTENDED') and not deleted and merged_into is null and not erased
-                          and owner_id = :owner
-                        order by last_contact_at nulls first, client_id limit :limit""")
+                        select p.client_id, p.legal_name, p.owner_id, p.status, coalesce(cf.contacts, 0),
+                          cf.last_contact_at, cf.last_outcome
+                        from client_profile p left join contact_fact cf using (client_id)
+                        where p.status in ('POTENTIAL', 'INTENDED') and not p.deleted and p.merged_into is null
+                          and not p.erased and p.owner_id = :owner
+                        order by cf.last_contact_at nulls first, p.client_id limit :limit""")
                 .setParameter("owner", owner).setParameter("limit", limit).getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> new ProspectRow((UUID) r[0], (String) r[1],
                 (String) r[2], (String) r[3], ((Number) r[4]).longValue(), instant(r[5]), (String) r[6])).toList();
@@ -147,8 +148,9 @@ public class AnalysisRepository {
     /** Prospects of an owner contacted since {@code since} (the active pipeline). */
     public long activeProspects(String owner, Instant since) {
         return ((Number) em.createNativeQuery("""
-                        select count(*) from client_profile where owner_id = :owner and status in ('POTENTIAL', 'INTENDED')
-                          and not deleted and merged_into is null and not erased and last_contact_at >= cast(:since as timestamptz)""")
+                        select count(*) from client_profile p join contact_fact cf using (client_id)
+                        where p.owner_id = :owner and p.status in ('POTENTIAL', 'INTENDED') and not p.deleted
+                          and p.merged_into is null and not p.erased and cf.last_contact_at >= cast(:since as timestamptz)""")
                 .setParameter("owner", owner).setParameter("since", since).getSingleResult()).longValue();
     }
 

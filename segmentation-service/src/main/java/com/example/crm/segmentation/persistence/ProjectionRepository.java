@@ -78,11 +78,16 @@ public class ProjectionRepository {
             em.createNativeQuery("update " + table + " set client_id = :survivor where client_id = :merged")
                     .setParameter("survivor", survivor).setParameter("merged", merged).executeUpdate();
         }
-        em.createNativeQuery("""
-                        update client_profile s set contacts = s.contacts + m.contacts,
-                          last_contact_at = greatest(s.last_contact_at, m.last_contact_at)
-                        from client_profile m where s.client_id = :survivor and m.client_id = :merged""")
+em.createNativeQuery("""
+                        insert into contact_fact (client_id, contacts, last_contact_at, last_outcome)
+                        select :survivor, contacts, last_contact_at, last_outcome from contact_fact where client_id = :merged
+                        on conflict (client_id) do update set contacts = contact_fact.contacts + excluded.contacts,
+                          last_outcome = case when excluded.last_contact_at > contact_fact.last_contact_at
+                                              then excluded.last_outcome else contact_fact.last_outcome end,
+                          last_contact_at = greatest(contact_fact.last_contact_at, excluded.last_contact_at)""")
                 .setParameter("survivor", survivor).setParameter("merged", merged).executeUpdate();
+        em.createNativeQuery("delete from contact_fact where client_id = :merged").setParameter("merged", merged)
+                .executeUpdate();
     }
 
     /** Erasure: the name goes; figures stay. */
@@ -94,10 +99,14 @@ public class ProjectionRepository {
     /** A contact; the latest one's outcome is kept (a late, older contact does not replace it). */
     public void contact(UUID clientId, Instant occurredAt, String outcome) {
         em.createNativeQuery("""
-                        update client_profile set contacts = contacts + 1,
-                          last_outcome = case when last_contact_at is null or :at >= last_contact_at
-                                              then coalesce(:outcome, last_outcome) else last_outcome end,
-                          last_contact_at = greatest(last_contact_at, :at) where client_id = :id""")
+                        insert into contact_fact (client_id, contacts, last_contact_at, last_outcome)
+                        values (:id, 1, :at, cast(:outcome as text))
+                        on conflict (client_id) do update set contacts = contact_fact.contacts + 1,
+                          last_outcome = case when contact_fact.last_contact_at is null
+                                                   or excluded.last_contact_at >= contact_fact.last_contact_at
+                                              then coalesce(excluded.last_outcome, contact_fact.last_outcome)
+                                              else contact_fact.last_outcome end,
+                          last_contact_at = greatest(contact_fact.last_contact_at, excluded.last_contact_at)""")
                 .setParameter("at", occurredAt).setParameter("outcome", outcome).setParameter("id", clientId)
                 .executeUpdate();
     }

@@ -27,6 +27,7 @@ public class SegmentRepository implements PanacheRepositoryBase<Segment, UUID> {
         em.createNativeQuery("drop table if exists matching").executeUpdate();
         var create = em.createNativeQuery("create temp table matching on commit drop as "
                 + "select p.client_id from client_profile p left join classification c using (client_id) "
+                + "left join contact_fact cf using (client_id) "
                 + "where not p.deleted and p.merged_into is null and not p.erased and (" + rule.condition() + ")");
         for (int i = 0; i < rule.parameters().size(); i++) {
             create.setParameter(i + 1, rule.parameters().get(i));
