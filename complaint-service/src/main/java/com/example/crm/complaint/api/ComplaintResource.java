@@ -8,6 +8,7 @@ import com.example.crm.complaint.domain.EscalationLevel;
 import com.example.crm.complaint.domain.EscalationService;
 import com.example.crm.complaint.domain.Severity;
 import com.example.crm.complaint.persistence.ComplaintRepository;
+import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.Idempotency;
 import com.example.crm.platform.api.Page;
@@ -111,7 +112,7 @@ public class ComplaintResource {
                                                      @QueryParam("cursor") String cursor) {
         int size = Page.clamp(QueryParams.intValue("limit", limit));
         return Page.of(service.history(id, cursor, size), size, mapper::toView,
-                e -> com.example.crm.platform.api.Cursor.encode(e.id.toString()));
+                e -> Cursor.encode(e.id.toString()));
     }
 
     @PUT

@@ -2,10 +2,14 @@ package com.example.crm.interaction.api;
 
 import com.example.crm.interaction.domain.Interaction;
 import com.example.crm.interaction.domain.KnownClient;
+import com.example.crm.interaction.domain.OrderService;
+import com.example.crm.interaction.domain.OrderStatus;
+import com.example.crm.platform.money.MoneyAmount;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingConstants;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -22,8 +26,8 @@ public interface InteractionMapper {
 
     default OrderView toView(com.example.crm.interaction.domain.ClientOrder order) {
         return new OrderView(order.id, order.clientId, order.version, order.orderedAt, order.status,
-                com.example.crm.interaction.domain.OrderService.total(order), money(order.paidAmount, order.currency),
-                money(order.status == com.example.crm.interaction.domain.OrderStatus.CANCELLED ? java.math.BigDecimal.ZERO
+                OrderService.total(order), money(order.paidAmount, order.currency),
+                money(order.status == OrderStatus.CANCELLED ? BigDecimal.ZERO
                         : order.totalAmount.subtract(order.paidAmount), order.currency),
                 order.lines.stream().map(l -> new OrderView.LineView(l.productCategory(), l.description(), l.quantity(),
                         money(l.unitPrice(), order.currency), money(l.amount(), order.currency))).toList(),
@@ -32,7 +36,7 @@ public interface InteractionMapper {
     }
 
     private static com.example.crm.platform.money.Money money(java.math.BigDecimal amount, String currency) {
-        return new com.example.crm.platform.money.MoneyAmount(amount, currency).toMoney();
+        return new MoneyAmount(amount, currency).toMoney();
     }
 
     default TodoItem toTodo(KnownClient client, LocalDate day) {

@@ -9,6 +9,7 @@ import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
 import com.example.crm.platform.config.PlatformConfig;
 import com.example.crm.platform.money.Money;
+import com.example.crm.platform.money.MoneyAmount;
 import com.example.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -158,6 +159,6 @@ public class OrderService {
     }
 
     public static Money total(ClientOrder order) {
-        return new com.example.crm.platform.money.MoneyAmount(order.totalAmount, order.currency).toMoney();
+        return new MoneyAmount(order.totalAmount, order.currency).toMoney();
     }
 }

@@ -10,8 +10,9 @@ import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
-
+import com.example.crm.platform.money.MoneyAmount;
 import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.platform.security.Roles;
 import com.example.crm.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -194,7 +195,7 @@ public class ReceivableService {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "the payment of "
                     + amount.stripTrailingZeros().toPlainString() + " " + currency + " is more than " + what
                     + " still owes (" + owed.stripTrailingZeros().toPlainString() + ")")
-                    .with("owed", new com.example.crm.platform.money.MoneyAmount(owed, currency).toMoney());
+                    .with("owed", new MoneyAmount(owed, currency).toMoney());
         }
     }
 
@@ -216,7 +217,7 @@ public class ReceivableService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReceivableRepository.Collectible> collection(String owner, boolean overdueOnly, String cursor, int limit) {
         if (!owner.equals(user.id()) && !user.isSupervisor()
-                && !user.hasAnyRole(com.example.crm.platform.security.Roles.AUDITOR)) {
+                && !user.hasAnyRole(Roles.AUDITOR)) {
             throw ProblemException.forbidden("a sales rep sees their own collection list");
         }
         ReceivableRepository.After after = Cursor.decode(cursor, 2,

@@ -10,6 +10,7 @@ import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
 import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.platform.security.Roles;
 import com.example.crm.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -246,7 +247,7 @@ public class VisitPlanService {
 
     private void requireSelfOrSupervisor(String who, String what) {
         if (!who.equals(user.id()) && !user.isSupervisor()
-                && !user.hasAnyRole(com.example.crm.platform.security.Roles.AUDITOR)) {
+                && !user.hasAnyRole(Roles.AUDITOR)) {
             throw ProblemException.forbidden("a sales rep sees their own " + what);
         }
     }

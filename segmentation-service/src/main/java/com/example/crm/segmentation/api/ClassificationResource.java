@@ -1,6 +1,7 @@
 package com.example.crm.segmentation.api;
 
 import com.example.crm.platform.api.Page;
+import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.QueryParams;
 import com.example.crm.platform.security.Roles;
 import com.example.crm.segmentation.domain.ClassificationRun;
@@ -88,7 +89,7 @@ public class ClassificationResource {
     private static String oneOf(String name, String value, List<String> allowed) {
         String text = QueryParams.text(name, value, 20);
         if (text != null && !allowed.contains(text)) {
-            throw com.example.crm.platform.api.ProblemException.invalid(name, "must be one of " + allowed);
+            throw ProblemException.invalid(name, "must be one of " + allowed);
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package com.example.crm.segmentation.api;
 
+import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.Page;
 import com.example.crm.platform.api.QueryParams;
@@ -132,6 +133,6 @@ public class SegmentResource {
                                 @QueryParam("cursor") String cursor) {
         int size = Page.clamp(QueryParams.intValue("limit", limit));
         return Page.of(service.members(id, cursor, size), size, Member::new,
-                c -> com.example.crm.platform.api.Cursor.encode(c.toString()));
+                c -> Cursor.encode(c.toString()));
     }
 }
