@@ -1,5 +1,6 @@
 package com.example.crm.complaint.persistence;
 
+import static com.example.crm.platform.persistence.NativeValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -92,15 +93,5 @@ public class ReportRepository {
 
     private static Double decimal(Object value) {
         return value == null ? null : Math.round(((Number) value).doubleValue() * 10) / 10.0;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -116,10 +116,8 @@ public class InteractionService {
     /** The clients {@code assignee} should contact on {@code day}: due that day or overdue, most overdue first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<KnownClient> todo(String assignee, LocalDate day, String cursor, int limit) {
-        if (!assignee.equals(user.id()) && !user.isSupervisor()
-                && !user.hasAnyRole(com.example.crm.platform.security.Roles.AUDITOR, com.example.crm.platform.security.Roles.INTEGRATION)) {
-            throw ProblemException.forbidden("a sales rep sees their own to-do list");
-        }
+        user.requireSelfOrReader(assignee, "to-do list", com.example.crm.platform.security.Roles.AUDITOR,
+                com.example.crm.platform.security.Roles.INTEGRATION);
         KnownClientRepository.After after = Cursor.decode(cursor, 2,
                 keys -> new KnownClientRepository.After(LocalDate.parse(keys.get(0)), UUID.fromString(keys.get(1))));
         return clients.dueForContact(assignee, day, after, limit + 1);

@@ -216,10 +216,7 @@ public class ReceivableService {
     /** A rep's collection list (回款跟进): open instalments of the clients they own, earliest due first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReceivableRepository.Collectible> collection(String owner, boolean overdueOnly, String cursor, int limit) {
-        if (!owner.equals(user.id()) && !user.isSupervisor()
-                && !user.hasAnyRole(Roles.AUDITOR)) {
-            throw ProblemException.forbidden("a sales rep sees their own collection list");
-        }
+        user.requireSelfOrReader(owner, "collection list", Roles.AUDITOR);
         ReceivableRepository.After after = Cursor.decode(cursor, 2,
                 keys -> new ReceivableRepository.After(LocalDate.parse(keys.get(0)), UUID.fromString(keys.get(1))));
         return instalments.collection(owner, overdueOnly, calendar.today(), after, limit + 1);

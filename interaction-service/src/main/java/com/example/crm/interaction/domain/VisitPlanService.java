@@ -206,7 +206,7 @@ public class VisitPlanService {
     /** {@code assignee}'s agenda for an ISO week ({@code 2026-W48}; null: this week). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Agenda agenda(String assignee, String week) {
-        requireSelfOrSupervisor(assignee, "agenda");
+        user.requireSelfOrReader(assignee, "agenda", Roles.AUDITOR);
         LocalDate today = calendar.today();
         LocalDate monday;
         if (week == null) {
@@ -235,7 +235,7 @@ public class VisitPlanService {
     /** {@code owner}'s prospects with visits so far and the next planned visit. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<KnownClientRepository.Prospect> prospects(String owner, String cursor, int limit) {
-        requireSelfOrSupervisor(owner, "prospect list");
+        user.requireSelfOrReader(owner, "prospect list", Roles.AUDITOR);
         KnownClientRepository.ProspectAfter after = Cursor.decode(cursor, 2,
                 keys -> new KnownClientRepository.ProspectAfter(keys.get(0), UUID.fromString(keys.get(1))));
         return clients.prospects(owner, after, limit + 1);
@@ -243,13 +243,6 @@ public class VisitPlanService {
 
     public static String cursorOf(KnownClientRepository.Prospect prospect) {
         return Cursor.encode(prospect.legalName(), prospect.clientId().toString());
-    }
-
-    private void requireSelfOrSupervisor(String who, String what) {
-        if (!who.equals(user.id()) && !user.isSupervisor()
-                && !user.hasAnyRole(Roles.AUDITOR)) {
-            throw ProblemException.forbidden("a sales rep sees their own " + what);
-        }
     }
 
     private void schedule(VisitPlan plan, LocalDate plannedOn, OffsetDateTime plannedAt) {

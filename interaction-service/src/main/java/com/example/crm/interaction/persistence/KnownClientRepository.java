@@ -1,5 +1,7 @@
 package com.example.crm.interaction.persistence;
 
+import static com.example.crm.platform.persistence.NativeValues.date;
+import static com.example.crm.platform.persistence.NativeValues.instant;
 import com.example.crm.interaction.domain.KnownClient;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -56,20 +58,6 @@ public class KnownClientRepository implements PanacheRepositoryBase<KnownClient,
         List<?> rows = query.getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> new Prospect((UUID) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), instant(r[4]), date(r[5]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return (Instant) value;
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     /** Visits logged for one client. */

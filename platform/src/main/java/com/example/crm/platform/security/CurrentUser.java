@@ -36,4 +36,14 @@ public class CurrentUser {
             throw ProblemException.forbidden("only the owner of " + what + ", a manager or an admin may change it");
         }
     }
+
+    /**
+     * Passes when {@code who} is the caller, or the caller is a manager or admin or has one of {@code readers}
+     * (e.g. auditors); a 403 problem otherwise. For lists that belong to a rep: to-do, agenda, collection list.
+     */
+    public void requireSelfOrReader(String who, String what, String... readers) {
+        if (!id().equals(who) && !isSupervisor() && !hasAnyRole(readers)) {
+            throw ProblemException.forbidden("a sales rep sees their own " + what);
+        }
+    }
 }

@@ -54,7 +54,7 @@ public class AnalysisService {
     /** Recommended weekly hours per tier and per client; a tier without clients gives its share to the others. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Allocation allocation(String owner, double weeklyHours) {
-        requireSelfOrReader(owner);
+        user.requireSelfOrReader(owner, "clients", Roles.AUDITOR, Roles.INTEGRATION);
         if (weeklyHours <= 0 || weeklyHours > 168) {
             throw ProblemException.invalid("weeklyHours", "must be more than 0 and at most 168");
         }
@@ -82,11 +82,7 @@ public class AnalysisService {
     /** The best (or worst) clients by revenue of the ABC window minus cost to serve, overall or of one owner. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AnalysisRepository.ClientValue> byNetValue(String owner, boolean best, int n) {
-        if (owner != null) {
-            requireSelfOrReader(owner);
-        } else if (!user.isSupervisor() && !user.hasAnyRole(Roles.AUDITOR, Roles.INTEGRATION)) {
-            throw ProblemException.forbidden("a sales rep sees their own clients (give owner)");
-        }
+        user.requireSelfOrReader(owner, "clients (give owner)", Roles.AUDITOR, Roles.INTEGRATION);
         SegmentationConfig.Analysis a = config.analysis();
         Instant since = clock.instant().atZone(ZoneOffset.UTC).minusMonths(config.abc().windowMonths()).toInstant();
         return analysis.byNetValue(owner, new AnalysisRepository.Weights(config.reportingCurrency(), since,
@@ -114,11 +110,7 @@ public class AnalysisService {
     /** Existing clients with no order for the lapse period (or {@code days}), longest lapsed first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AnalysisRepository.Lapsed> lapsed(String owner, Integer days) {
-        if (owner != null) {
-            requireSelfOrReader(owner);
-        } else if (!user.isSupervisor() && !user.hasAnyRole(Roles.AUDITOR, Roles.INTEGRATION)) {
-            throw ProblemException.forbidden("a sales rep sees their own clients (give owner)");
-        }
+        user.requireSelfOrReader(owner, "clients (give owner)", Roles.AUDITOR, Roles.INTEGRATION);
         int period = days == null ? config.analysis().lapsedAfterDays() : days;
         if (period < 1 || period > 3650) {
             throw ProblemException.invalid("days", "must be between 1 and 3650");
@@ -136,7 +128,7 @@ public class AnalysisService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Pipeline pipeline(String owner) {
-        requireSelfOrReader(owner);
+        user.requireSelfOrReader(owner, "clients", Roles.AUDITOR, Roles.INTEGRATION);
         Instant now = clock.instant();
         List<Prospect> prospects = analysis.prospects(owner, MAX_CLIENTS).stream().map(p -> {
             int days = revisitDays(p.lastOutcome());
@@ -168,12 +160,6 @@ public class AnalysisService {
             return "DROP";
         }
         return cold ? "PAUSE" : "KEEP";
-    }
-
-    private void requireSelfOrReader(String owner) {
-        if (!owner.equals(user.id()) && !user.isSupervisor() && !user.hasAnyRole(Roles.AUDITOR, Roles.INTEGRATION)) {
-            throw ProblemException.forbidden("a sales rep sees their own clients");
-        }
     }
 
     private static BigDecimal rate(long part, long whole) {

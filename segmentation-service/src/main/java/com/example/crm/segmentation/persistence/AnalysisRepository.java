@@ -1,5 +1,7 @@
 package com.example.crm.segmentation.persistence;
 
+import static com.example.crm.platform.persistence.NativeValues.date;
+import static com.example.crm.platform.persistence.NativeValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -176,19 +178,5 @@ public class AnalysisRepository {
             return new Lapsed((UUID) r[0], (String) r[1], (String) r[2], last,
                     java.time.Duration.between(last, now).toDays());
         }).toList();
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return (Instant) value;
     }
 }
