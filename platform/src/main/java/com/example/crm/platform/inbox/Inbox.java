@@ -4,6 +4,8 @@ import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.events.MalformedEventException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
@@ -12,9 +14,20 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Idempotent consumption: the id of every applied event is recorded in the {@code inbox} table in the
@@ -24,6 +37,10 @@ import java.util.function.Consumer;
  * them to {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header and consumption goes
  * on. Transient failures (database unreachable, serialisation conflicts) are retried in place, so an
  * outage delays events but never dead-letters them.
+ *
+ * <p>{@link #consumeBatch} applies a whole poll of records in one transaction (one commit instead of one per
+ * event, for consumers that must keep up with bursts and replays); a record that cannot be applied makes the
+ * batch fall back to one transaction per event, so only that record is dead-lettered.
  */
 @ApplicationScoped
 public class Inbox {
@@ -32,6 +49,10 @@ public class Inbox {
     private static final String RECORD = """
             insert into inbox (consumer, event_id, event_type) values (?, ?, ?)
             on conflict do nothing""";
+    private static final String RECORD_BATCH = """
+            insert into inbox (consumer, event_id, event_type)
+            select ?, id, type from unnest(?::uuid[], ?::text[]) as e(id, type)
+            on conflict do nothing returning event_id""";
     private static final long MAX_BACKOFF_MS = 10_000;
 
     private final DataSource dataSource;
@@ -55,23 +76,120 @@ public class Inbox {
         } catch (MalformedEventException e) {
             throw new UnprocessableEventException(e.getMessage(), e);
         }
+        return consume(consumer, event, effect);
+    }
+
+    /**
+     * Applies a poll of records: every event not applied before, in the batch's order (per partition, so per
+     * client), in one transaction with their inbox rows. Records that are not events, and events whose effect is
+     * rejected, are dead-lettered one by one ({@link KafkaRecord#nack}: the channel's dead-letter-queue strategy);
+     * the rest is applied. The batch is acknowledged once all of that is done.
+     *
+     * @return the acknowledgement of the batch
+     */
+    public CompletionStage<Void> consumeBatch(String consumer, KafkaRecordBatch<String, String> batch,
+                                              Consumer<CloudEvent> effect) {
+        return consumeBatch(consumer, batch, events -> {
+        }, effect);
+    }
+
+    /**
+     * As {@link #consumeBatch(String, KafkaRecordBatch, Consumer)}, with {@code beforeEffects} called in each
+     * transaction with the events it is about to apply, before the first effect (to take locks, for instance).
+     */
+    public CompletionStage<Void> consumeBatch(String consumer, KafkaRecordBatch<String, String> batch,
+                                              Consumer<List<CloudEvent>> beforeEffects, Consumer<CloudEvent> effect) {
+        List<KafkaRecord<String, String>> records = new ArrayList<>();
+        List<CloudEvent> events = new ArrayList<>();
+        List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(cloudEvents.parse(record.getPayload()));
+                records.add(record);
+            } catch (MalformedEventException e) {
+                deadLetters.add(record.nack(new UnprocessableEventException(e.getMessage(), e)).toCompletableFuture());
+            }
+        }
+        if (!events.isEmpty()) {
+            try {
+                retryingTransient(consumer, "batch of " + events.size(), () -> {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        beforeEffects.accept(events);
+                        applyFirstDeliveries(consumer, events, effect);
+                    });
+                    return true;
+                }, e -> new UnprocessableEventException(rootMessage(e), e));
+            } catch (UnprocessableEventException batchRejected) {
+                LOG.infof("consumer %s: a batch of %d events was rejected (%s); applying them one at a time",
+                        consumer, events.size(), batchRejected.getMessage());
+                for (int i = 0; i < events.size(); i++) {
+                    CloudEvent event = events.get(i);
+                    try {
+                        consume(consumer, event, e -> {
+                            beforeEffects.accept(List.of(e));
+                            effect.accept(e);
+                        });
+                    } catch (UnprocessableEventException rejected) {
+                        deadLetters.add(records.get(i).nack(rejected).toCompletableFuture());
+                    }
+                }
+            }
+        }
+        CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).join();
+        return batch.ack();
+    }
+
+    private boolean consume(String consumer, CloudEvent event, Consumer<CloudEvent> effect) {
+        return retryingTransient(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            if (!recordFirstDelivery(consumer, event)) {
+                return false;
+            }
+            effect.accept(event);
+            return true;
+        }), e -> new UnprocessableEventException(
+                "cannot apply " + event.type() + " " + event.id() + ": " + rootMessage(e), e));
+    }
+
+    /** Records the batch's event ids at once and applies the events whose id was not recorded before. */
+    private void applyFirstDeliveries(String consumer, List<CloudEvent> events, Consumer<CloudEvent> effect) {
+        Map<UUID, CloudEvent> byId = new LinkedHashMap<>();
+        for (CloudEvent event : events) {
+            byId.putIfAbsent(UUID.fromString(event.id()), event); // a republished event twice in one poll
+        }
+        Set<UUID> first = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(RECORD_BATCH)) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("uuid", byId.keySet().toArray()));
+            insert.setArray(3, connection.createArrayOf("text", byId.values().stream().map(CloudEvent::type).toArray()));
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    first.add(inserted.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot record a batch of " + byId.size() + " events in the inbox", e);
+        }
+        byId.forEach((id, event) -> {
+            if (first.contains(id)) {
+                effect.accept(event);
+            }
+        });
+    }
+
+    /** Runs {@code work}, retrying transient failures with a backoff; other failures become {@code rejected}. */
+    private <T> T retryingTransient(String consumer, String what, Supplier<T> work,
+                                    Function<RuntimeException, UnprocessableEventException> rejected) {
         long backoff = 100;
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!recordFirstDelivery(consumer, event)) {
-                        return false;
-                    }
-                    effect.accept(event);
-                    return true;
-                });
+                return work.get();
             } catch (RuntimeException e) {
                 if (!isTransient(e)) {
-                    throw new UnprocessableEventException(
-                            "cannot apply " + event.type() + " " + event.id() + ": " + rootMessage(e), e);
+                    throw rejected.apply(e);
                 }
-                LOG.warnf("consumer %s: transient failure on event %s, retrying in %d ms: %s",
-                        consumer, event.id(), backoff, rootMessage(e));
+                LOG.warnf("consumer %s: transient failure on %s, retrying in %d ms: %s",
+                        consumer, what, backoff, rootMessage(e));
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {

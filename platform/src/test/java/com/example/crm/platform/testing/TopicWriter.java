@@ -4,9 +4,14 @@ import com.example.crm.platform.events.CloudEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,14 +30,28 @@ public final class TopicWriter implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
 
+    /** A record to publish. */
+    public record Record(String topic, String key, String value) {
+    }
+
     public void send(String topic, String key, String value) {
+        sendAll(List.of(new Record(topic, key, value)));
+    }
+
+    /** Publishes the records in this order without waiting in between (a burst), then waits for every acknowledgement. */
+    public void sendAll(List<Record> records) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (Record r : records) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(r.topic(), r.key(), r.value());
+            record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(record));
+        }
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add("content-type",
-                    CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + topic, e);
+            throw new IllegalStateException("cannot publish " + records.size() + " records", e);
         }
     }
 

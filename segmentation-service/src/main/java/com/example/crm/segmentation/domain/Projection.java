@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -78,6 +79,16 @@ public class Projection {
             }
         }
         projection.setVersion(id, change.version(), now);
+    }
+
+    /**
+     * Before facts of these events' clients are written: a merge of one of them (read by the card consumer, in
+     * another transaction) waits until they are committed and then moves them, or has committed and they go to the
+     * survivor. Without it, a fact written while its client is being merged could stay with the merged-away client.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockClientsOfFacts(List<CloudEvent> events) {
+        projection.lockClientsShared(events.stream().map(CloudEvent::subject).toList());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
