@@ -14,6 +14,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Allocation (60/30/10), best and worst by value minus cost to serve, the leaky bucket, the prospect pipeline. */
 @QuarkusTest
@@ -117,10 +118,17 @@ class AnalysisTest {
         Projections.order(db, active, "10.00", "CNY", 20, false);
         Projections.order(db, prospect, "10.00", "CNY", 400, false);
         as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g").then().statusCode(200)
-                .body("clientId", contains(older, old))
-                .body("[0].daysSinceLastOrder", equalTo(400));
-        as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g&days=300").then().body("clientId", contains(older));
+                .body("items.clientId", contains(older, old))
+                .body("items[0].daysSinceLastOrder", equalTo(400))
+                .body("nextCursor", nullValue());
+        as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g&days=300").then().body("items.clientId", contains(older));
         as("rep-g", "crm-sales").get("/api/v1/lapsed").then().statusCode(403);
+        // one a page: the cursor goes on where the page ended, in the same order
+        String next = as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g&limit=1").then()
+                .body("items.clientId", contains(older)).extract().path("nextCursor");
+        as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g&limit=1&cursor=" + next).then()
+                .body("items.clientId", contains(old)).body("nextCursor", nullValue());
+        as("rep-g", "crm-sales").get("/api/v1/lapsed?owner=rep-g&cursor=forged").then().statusCode(400);
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -88,6 +89,11 @@ class SegmentationRunTest {
                 .body("rfm.code", equalTo("111")).body("rfm.segment", equalTo("NO_PURCHASES"))
                 .body("valueTier.tier", equalTo("ORDINARY"));
         manager().get("/api/v1/classifications?abcClass=A").then().body("items.size()", equalTo(2));
+        Sql.update(db, "update segmentation.client_profile set owner_id = 'rep-other' where client_id = ?", UUID.fromString(ids[1]));
+        manager().get("/api/v1/classifications?abcClass=A&ownerId=rep-s").then()
+                .body("items.clientId", contains(ids[0]));
+        manager().get("/api/v1/classifications?ownerId=rep-other").then()
+                .body("items.clientId", contains(ids[1]));
         manager().get("/api/v1/classifications?abcClass=D").then().statusCode(400);
     }
 

@@ -1,5 +1,6 @@
 package com.example.crm.segmentation.api;
 
+import com.example.crm.platform.api.Page;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.QueryParams;
 import com.example.crm.platform.security.CurrentUser;
@@ -62,9 +63,12 @@ public class AnalysisResource {
     @GET
     @Path("lapsed")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Lapsed clients: existing, no order for N days (default 180), longest lapsed first")
-    public List<AnalysisRepository.Lapsed> lapsed(@QueryParam("owner") String owner, @QueryParam("days") String days) {
-        return service.lapsed(QueryParams.text("owner", owner, 100), QueryParams.intValue("days", days));
+    @Operation(summary = "Lapsed clients: existing, no order for N days (default 180), longest lapsed first; cursor pages")
+    public Page<AnalysisRepository.Lapsed> lapsed(@QueryParam("owner") String owner, @QueryParam("days") String days,
+                                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.clamp(QueryParams.intValue("limit", limit));
+        return Page.of(service.lapsed(QueryParams.text("owner", owner, 100), QueryParams.intValue("days", days), cursor,
+                size), size, l -> l, AnalysisService::cursorOf);
     }
 
     @GET

@@ -51,12 +51,14 @@ public class ClassificationResource {
     @GET
     @Path("classifications")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Classified clients filtered by ABC class, value tier, churn risk or RFM segment")
+    @Operation(summary = "Classified clients filtered by ABC class, value tier, churn risk, RFM segment or owner")
     public Page<ClassificationView> list(@QueryParam("abcClass") String abcClass, @QueryParam("valueTier") String tier,
                                          @QueryParam("churnRisk") String risk, @QueryParam("rfmSegment") String segment,
+                                         @QueryParam("ownerId") String ownerId,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ClassificationQueries.Filter filter = new ClassificationQueries.Filter(oneOf("abcClass", abcClass, CLASSES),
-                oneOf("valueTier", tier, TIERS), oneOf("churnRisk", risk, RISKS), QueryParams.text("rfmSegment", segment, 40));
+                oneOf("valueTier", tier, TIERS), oneOf("churnRisk", risk, RISKS), QueryParams.text("rfmSegment", segment, 40),
+                QueryParams.text("ownerId", ownerId, 100));
         int size = Page.clamp(QueryParams.intValue("limit", limit));
         return Page.of(service.list(filter, cursor, size), size, mapper::toView, ClassificationService::cursorOf);
     }

@@ -1,5 +1,6 @@
 package com.example.crm.segmentation.domain;
 
+import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.security.Roles;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Analyses over the projection: a rep's time allocation (seed 002: 60% key, 30% ordinary, 10% prospects), best and
@@ -107,16 +109,26 @@ public class AnalysisService {
                 : m.revenueFromExisting().divide(m.revenue(), 4, RoundingMode.HALF_UP))).toList();
     }
 
-    /** Existing clients with no order for the lapse period (or {@code days}), longest lapsed first. */
+    /**
+     * Existing clients with no order for the lapse period (or {@code days}), longest lapsed first; {@code limit + 1}
+     * rows after the cursor.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AnalysisRepository.Lapsed> lapsed(String owner, Integer days) {
+    public List<AnalysisRepository.Lapsed> lapsed(String owner, Integer days, String cursor, int limit) {
         user.requireSelfOrReader(owner, "clients (give owner)", Roles.AUDITOR, Roles.INTEGRATION);
         int period = days == null ? config.analysis().lapsedAfterDays() : days;
         if (period < 1 || period > 3650) {
             throw ProblemException.invalid("days", "must be between 1 and 3650");
         }
         Instant now = clock.instant();
-        return analysis.lapsed(owner, now.minus(Duration.ofDays(period)), now, MAX_CLIENTS);
+        AnalysisRepository.Lapsed after = Cursor.decode(cursor, 2, keys -> new AnalysisRepository.Lapsed(
+                UUID.fromString(keys.get(1)), null, null, Instant.parse(keys.get(0)), 0));
+        return analysis.lapsed(owner, now.minus(Duration.ofDays(period)), now,
+                after == null ? null : after.lastOrderAt(), after == null ? null : after.clientId(), limit + 1);
+    }
+
+    public static String cursorOf(AnalysisRepository.Lapsed lapsed) {
+        return Cursor.encode(lapsed.lastOrderAt().toString(), lapsed.clientId().toString());
     }
 
     /** A prospect with its revisit bucket (days) and a keep / pause / drop suggestion. */

@@ -160,17 +160,23 @@ public class AnalysisRepository {
     public record Lapsed(UUID clientId, String legalName, String ownerId, Instant lastOrderAt, long daysSinceLastOrder) {
     }
 
-    public List<Lapsed> lapsed(String owner, Instant before, Instant now, int limit) {
+    /** Lapsed clients after the keyset {@code (afterLastOrder, afterId)} (both null for the first page). */
+    public List<Lapsed> lapsed(String owner, Instant before, Instant now, Instant afterLastOrder, UUID afterId, int limit) {
         var query = em.createNativeQuery("""
                         select p.client_id, p.legal_name, p.owner_id, max(o.ordered_at) as last_order
                         from client_profile p join order_fact o on o.client_id = p.client_id and not o.cancelled
                         where p.status = 'EXISTING' and not p.deleted and p.merged_into is null and not p.erased %s
                         group by p.client_id, p.legal_name, p.owner_id
-                        having max(o.ordered_at) < cast(:before as timestamptz)
-                        order by last_order, p.client_id limit :limit""".formatted(owner == null ? "" : "and p.owner_id = :owner"))
+                        having max(o.ordered_at) < cast(:before as timestamptz) %s
+                        order by last_order, p.client_id limit :limit""".formatted(
+                        owner == null ? "" : "and p.owner_id = :owner",
+                        afterId == null ? "" : "and (max(o.ordered_at), p.client_id) > (cast(:afterAt as timestamptz), :afterId)"))
                 .setParameter("before", before).setParameter("limit", limit);
         if (owner != null) {
             query.setParameter("owner", owner);
+        }
+        if (afterId != null) {
+            query.setParameter("afterAt", afterLastOrder).setParameter("afterId", afterId);
         }
         List<?> rows = query.getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> {

@@ -13,7 +13,7 @@ import java.util.UUID;
 public class ClassificationQueries implements PanacheRepositoryBase<Classification, UUID> {
 
     /** Filters of a classification list; null means "any". */
-    public record Filter(String abcClass, String valueTier, String churnRisk, String rfmSegment) {
+    public record Filter(String abcClass, String valueTier, String churnRisk, String rfmSegment, String ownerId) {
     }
 
     public List<Classification> page(Filter f, UUID after, int limit) {
@@ -34,6 +34,10 @@ public class ClassificationQueries implements PanacheRepositoryBase<Classificati
         if (f.rfmSegment() != null) {
             where.append(" and rfmSegment = :segment");
             p.and("segment", f.rfmSegment());
+        }
+        if (f.ownerId() != null) {
+            where.append(" and clientId in (select c.clientId from ClientCard c where c.ownerId = :owner)");
+            p.and("owner", f.ownerId());
         }
         if (after != null) {
             where.append(" and clientId > :after");
