@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,6 +31,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +61,7 @@ public class OutboxRelay {
 
     private final DataSource dataSource;
     private final PlatformConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String jdbcUrl;
     private final Optional<String> jdbcUser;
     private final Optional<String> jdbcPassword;
@@ -72,13 +74,13 @@ public class OutboxRelay {
     private Connection listenConnection;
 
     public OutboxRelay(DataSource dataSource, PlatformConfig config, MeterRegistry registry,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> jdbcUser,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> jdbcPassword) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
         this.jdbcPassword = jdbcPassword;
@@ -259,9 +261,14 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * A producer with every {@code kafka.*} setting of the service (bootstrap servers, and in a cluster the
+     * SASL/TLS settings: the relay connects like the channels do) and the relay's own delivery guarantees on top.
+     */
     private Producer<String, String> createProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> settings = new HashMap<>(kafkaConfig);
+        settings.keySet().retainAll(ProducerConfig.configNames()); // security settings are producer settings too
+        settings.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.schema(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -271,6 +278,7 @@ public class OutboxRelay {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        return new KafkaProducer<>(settings);
     }
 
     private void sleep(long millis) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -168,7 +169,7 @@ class OutboxRelayTest {
     }
 
     private void startRelay(String bootstrapServers) {
-        OutboxRelay relay = new OutboxRelay(db, config(), new SimpleMeterRegistry(), bootstrapServers,
+        OutboxRelay relay = new OutboxRelay(db, config(), new SimpleMeterRegistry(), Map.of("bootstrap.servers", bootstrapServers),
                 PlatformTestDatabase.jdbcUrl(), Optional.of(PlatformTestDatabase.USER),
                 Optional.of(PlatformTestDatabase.PASSWORD));
         relay.start();
