@@ -39,18 +39,70 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent append(String topic, String type, UUID clientId, Object data) {
-        CloudEvent event = cloudEvents.create(config.eventSource(), type, clientId.toString(), data);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, UUID.fromString(event.id()));
-            insert.setString(2, topic);
-            insert.setString(3, event.subject());
-            insert.setString(4, type);
-            insert.setString(5, cloudEvents.write(event));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot append event " + type + " to the outbox", e);
+        try (Batch batch = batch()) {
+            return batch.add(topic, type, clientId, data);
         }
-        return event;
+    }
+
+    /**
+     * A writer for many events in the caller's transaction (a run announcing a million changes): rows go to the
+     * database in JDBC batches, so neither the events nor the round trips grow with their number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Batch batch() {
+        try {
+            return new Batch(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox", e);
+        }
+    }
+
+    /** Events appended in JDBC batches of {@value #BATCH_SIZE}; {@link #close} writes the rest. */
+    public final class Batch implements AutoCloseable {
+
+        static final int BATCH_SIZE = 500;
+
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private int pending;
+
+        private Batch(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.insert = connection.prepareStatement(INSERT);
+        }
+
+        public CloudEvent add(String topic, String type, UUID clientId, Object data) {
+            CloudEvent event = cloudEvents.create(config.eventSource(), type, clientId.toString(), data);
+            try {
+                insert.setObject(1, UUID.fromString(event.id()));
+                insert.setString(2, topic);
+                insert.setString(3, event.subject());
+                insert.setString(4, type);
+                insert.setString(5, cloudEvents.write(event));
+                insert.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot append event " + type + " to the outbox", e);
+            }
+            return event;
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection; insert) {
+                flush();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot append events to the outbox", e);
+            }
+        }
     }
 }

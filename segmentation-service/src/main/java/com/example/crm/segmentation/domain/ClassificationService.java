@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Classification runs: ABC, RFM, value tier and churn risk for every active client in set-based SQL, one run at a
@@ -84,12 +85,10 @@ public class ClassificationService {
         Instant since = started.atZone(ZoneOffset.UTC).minusMonths(config.abc().windowMonths()).toInstant();
         run.clients = runs.compute(new ClassificationRepository.Inputs(config.reportingCurrency(), since,
                 config.abc().aShare(), config.abc().bShare(), started));
-        List<ClassificationRepository.Changed> changed = runs.changed();
-        runs.store(run.id, started, config.reportingCurrency());
-        for (ClassificationRepository.Changed c : changed) {
-            events.clientClassified(c, run.id, started);
+        try (Stream<ClassificationRepository.Changed> changed = runs.changed()) {
+            run.changed = events.clientsClassified(changed, run.id, started);
         }
-        run.changed = changed.size();
+        runs.store(run.id, started, config.reportingCurrency());
         segments.evaluateAll();
         run.counts = parse(runs.counts());
         run.finishedAt = clock.instant();

@@ -112,8 +112,7 @@ public class SegmentService {
     private void evaluate(Segment s) {
         Instant at = clock.instant();
         SegmentRepository.Changes changes = segments.evaluate(s.id, SegmentRule.compile(s.rule), at);
-        changes.entered().forEach(client -> events.membershipChanged(client, s.id, s.name, true, at));
-        changes.left().forEach(client -> events.membershipChanged(client, s.id, s.name, false, at));
+        events.membershipChanged(s.id, s.name, changes.entered(), changes.left(), at);
         s.evaluatedAt = at;
         s.members = changes.members();
     }

@@ -6,7 +6,9 @@ import com.example.crm.segmentation.persistence.ClassificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The events of {@code crm.segment.v1}, through the outbox in the run's transaction; documented in
@@ -39,14 +41,27 @@ public class SegmentEvents {
                                     Instant evaluatedAt) {
     }
 
-    public void membershipChanged(UUID clientId, UUID segmentId, String segmentName, boolean entered, Instant at) {
-        outbox.append(config.topic(), MEMBERSHIP_CHANGED, clientId, new MembershipChanged(clientId, segmentId,
-                segmentName, entered ? "ENTERED" : "LEFT", at));
+    /** Announces the clients that entered and left a segment in one evaluation. */
+    public void membershipChanged(UUID segmentId, String segmentName, List<UUID> entered, List<UUID> left, Instant at) {
+        try (Outbox.Batch batch = outbox.batch()) {
+            entered.forEach(client -> batch.add(config.topic(), MEMBERSHIP_CHANGED, client,
+                    new MembershipChanged(client, segmentId, segmentName, "ENTERED", at)));
+            left.forEach(client -> batch.add(config.topic(), MEMBERSHIP_CHANGED, client,
+                    new MembershipChanged(client, segmentId, segmentName, "LEFT", at)));
+        }
     }
 
-    public void clientClassified(ClassificationRepository.Changed c, UUID runId, Instant computedAt) {
-        outbox.append(config.topic(), CLIENT_CLASSIFIED, c.clientId(), new ClientClassified(c.clientId(), c.abcClass(),
-                c.valueTier(), c.churnRisk(), c.churnScore(), new Rfm(c.r(), c.f(), c.m(), c.rfmSegment()), runId,
-                computedAt));
+    /** Announces each changed classification of a run (as many as the run changed: streamed, in batches). */
+    public int clientsClassified(Stream<ClassificationRepository.Changed> changed, UUID runId, Instant computedAt) {
+        int count = 0;
+        try (Outbox.Batch batch = outbox.batch()) {
+            for (var it = changed.iterator(); it.hasNext(); count++) {
+                ClassificationRepository.Changed c = it.next();
+                batch.add(config.topic(), CLIENT_CLASSIFIED, c.clientId(), new ClientClassified(c.clientId(),
+                        c.abcClass(), c.valueTier(), c.churnRisk(), c.churnScore(),
+                        new Rfm(c.r(), c.f(), c.m(), c.rfmSegment()), runId, computedAt));
+            }
+        }
+        return count;
     }
 }

@@ -2,10 +2,11 @@ package com.example.crm.segmentation.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The classification run as set-based SQL: ABC (Pareto over trailing revenue), RFM quintiles, value tier and churn
@@ -133,20 +134,23 @@ public class ClassificationRepository {
                 .executeUpdate();
     }
 
-    /** The clients whose class, tier or risk level differ from the stored classification. */
+    /**
+     * The clients whose class, tier or risk level differ from the stored classification, streamed from a cursor (the
+     * first run over a million clients changes them all). The caller closes the stream.
+     */
     @SuppressWarnings("unchecked")
-    public List<Changed> changed() {
-        List<Object[]> rows = em.createNativeQuery("""
+    public Stream<Changed> changed() {
+        Stream<Object[]> rows = em.createNativeQuery("""
                         select f.client_id, f.abc_class, f.value_tier,
                           case when f.churn_score >= 60 then 'HIGH' when f.churn_score >= 30 then 'MEDIUM' else 'LOW' end,
                           f.churn_score, f.r, f.f, f.m, f.rfm_segment
                         from fresh f left join classification c using (client_id)
                         where c.client_id is null or c.abc_class <> f.abc_class or c.value_tier <> f.value_tier
                            or c.churn_risk <> case when f.churn_score >= 60 then 'HIGH' when f.churn_score >= 30 then 'MEDIUM' else 'LOW' end""")
-                .getResultList();
-        return rows.stream().map(r -> new Changed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 1000).getResultStream();
+        return rows.map(r -> new Changed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                ((Number) r[7]).intValue(), (String) r[8])).toList();
+                ((Number) r[7]).intValue(), (String) r[8]));
     }
 
     /** Stores every client's classification with its reasons; drops those of clients no longer active. */
