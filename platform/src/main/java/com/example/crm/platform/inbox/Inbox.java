@@ -3,6 +3,7 @@ package com.example.crm.platform.inbox;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.events.MalformedEventException;
+import com.example.crm.platform.persistence.BatchedStatements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -40,7 +41,8 @@ import java.util.function.Supplier;
  *
  * <p>{@link #consumeBatch} applies a whole poll of records in one transaction (one commit instead of one per
  * event, for consumers that must keep up with bursts and replays); a record that cannot be applied makes the
- * batch fall back to one transaction per event, so only that record is dead-lettered.
+ * batch fall back to one transaction per event, so only that record is dead-lettered. Statements the effects queue
+ * in {@link BatchedStatements} are sent before the transaction commits, inside this failure handling.
  */
 @ApplicationScoped
 public class Inbox {
@@ -57,10 +59,12 @@ public class Inbox {
 
     private final DataSource dataSource;
     private final CloudEvents cloudEvents;
+    private final BatchedStatements statements;
 
-    public Inbox(DataSource dataSource, CloudEvents cloudEvents) {
+    public Inbox(DataSource dataSource, CloudEvents cloudEvents, BatchedStatements statements) {
         this.dataSource = dataSource;
         this.cloudEvents = cloudEvents;
+        this.statements = statements;
     }
 
     /**
@@ -145,6 +149,7 @@ public class Inbox {
                 return false;
             }
             effect.accept(event);
+            statements.flush(); // what the effect queued fails here, as the effect's own failure
             return true;
         }), e -> new UnprocessableEventException(
                 "cannot apply " + event.type() + " " + event.id() + ": " + rootMessage(e), e));
@@ -175,6 +180,7 @@ public class Inbox {
                 effect.accept(event);
             }
         });
+        statements.flush(); // what the effects queued fails here, as a failure of the batch
     }
 
     /** Runs {@code work}, retrying transient failures with a backoff; other failures become {@code rejected}. */

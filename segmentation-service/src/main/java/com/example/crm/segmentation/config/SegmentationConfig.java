@@ -72,5 +72,9 @@ public interface SegmentationConfig {
         /** When the nightly run starts (cron, server time). */
         @WithDefault("0 30 2 * * ?")
         String cron();
+
+        /** Changed classifications read and announced at a time (a first run may change every client). */
+        @WithDefault("5000")
+        int announcePageSize();
     }
 }

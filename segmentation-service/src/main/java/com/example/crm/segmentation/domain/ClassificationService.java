@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Classification runs: ABC, RFM, value tier and churn risk for every active client in set-based SQL, one run at a
@@ -85,8 +84,14 @@ public class ClassificationService {
         Instant since = started.atZone(ZoneOffset.UTC).minusMonths(config.abc().windowMonths()).toInstant();
         run.clients = runs.compute(new ClassificationRepository.Inputs(config.reportingCurrency(), since,
                 config.abc().aShare(), config.abc().bShare(), started));
-        try (Stream<ClassificationRepository.Changed> changed = runs.changed()) {
-            run.changed = events.clientsClassified(changed, run.id, started);
+        run.changed = 0;
+        UUID after = null;
+        int size = config.runs().announcePageSize();
+        for (List<ClassificationRepository.Changed> page = runs.changed(null, size); !page.isEmpty();
+             page = runs.changed(after, size)) {
+            events.clientsClassified(page, run.id, started);
+            run.changed += page.size();
+            after = page.get(page.size() - 1).clientId();
         }
         runs.store(run.id, started, config.reportingCurrency());
         segments.evaluateAll();

@@ -3,6 +3,7 @@ package com.example.crm.segmentation.domain;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.replica.ClientChange;
+import com.example.crm.segmentation.persistence.FactRepository;
 import com.example.crm.segmentation.persistence.ProjectionRepository;
 import com.example.crm.segmentation.persistence.ProjectionRepository.CardColumn;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +26,12 @@ import java.util.UUID;
 public class Projection {
 
     private final ProjectionRepository projection;
+    private final FactRepository facts;
     private final Clock clock;
 
-    public Projection(ProjectionRepository projection, Clock clock) {
+    public Projection(ProjectionRepository projection, FactRepository facts, Clock clock) {
         this.projection = projection;
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -96,19 +99,19 @@ public class Projection {
         JsonNode d = event.data();
         UUID client = uuid(d, "clientId");
         switch (event.type()) {
-            case "crm.interaction.contact-logged.v1" -> projection.contact(client, instant(d, "occurredAt"),
+            case "crm.interaction.contact-logged.v1" -> facts.contact(client, instant(d, "occurredAt"),
                     text(d, "outcome"));
-            case "crm.interaction.order-placed.v1" -> projection.order(uuid(d, "orderId"), client,
+            case "crm.interaction.order-placed.v1" -> facts.order(uuid(d, "orderId"), client,
                     instant(d, "occurredAt"), decimal(d, "amount"), required(d, "currency"));
-            case "crm.interaction.order-cancelled.v1" -> projection.cancelOrder(uuid(d, "orderId"));
-            case "crm.interaction.payment-overdue.v1" -> projection.overdue(uuid(d, "instalmentId"), client,
+            case "crm.interaction.order-cancelled.v1" -> facts.cancelOrder(uuid(d, "orderId"));
+            case "crm.interaction.payment-overdue.v1" -> facts.overdue(uuid(d, "instalmentId"), client,
                     decimal(d, "outstanding"), required(d, "currency"));
             case "crm.interaction.payment-recorded.v1" -> {
                 for (JsonNode allocation : d.path("allocations")) {
-                    projection.paid(uuid(allocation, "instalmentId"), decimal(allocation, "amount"));
+                    facts.paid(uuid(allocation, "instalmentId"), decimal(allocation, "amount"));
                 }
             }
-            case "crm.interaction.visit-missed.v1" -> projection.missedVisit(uuid(d, "planId"), client,
+            case "crm.interaction.visit-missed.v1" -> facts.missedVisit(uuid(d, "planId"), client,
                     LocalDate.parse(required(d, "plannedOn")));
             default -> {
                 // visits planned or completed, cadences: not needed for classification
@@ -121,18 +124,18 @@ public class Projection {
         JsonNode d = event.data();
         UUID complaint = uuid(d, "complaintId");
         switch (event.type()) {
-            case "crm.complaint.received.v1" -> projection.complaintReceived(complaint, uuid(d, "clientId"),
+            case "crm.complaint.received.v1" -> facts.complaintReceived(complaint, uuid(d, "clientId"),
                     instant(d, "occurredAt"));
             case "crm.complaint.resolved.v1" -> {
-                projection.complaintOpen(complaint, false);
+                facts.complaintOpen(complaint, false);
                 if (d.hasNonNull("compensationAmount")) {
-                    projection.complaintCompensation(complaint, decimal(d, "compensationAmount"),
+                    facts.complaintCompensation(complaint, decimal(d, "compensationAmount"),
                             required(d, "compensationCurrency"));
                 }
             }
-            case "crm.complaint.reopened.v1" -> projection.complaintOpen(complaint, true);
-            case "crm.complaint.sla-breached.v1" -> projection.complaintBreached(complaint);
-            case "crm.complaint.survey-answered.v1" -> projection.survey(complaint, d.path("score").asInt(),
+            case "crm.complaint.reopened.v1" -> facts.complaintOpen(complaint, true);
+            case "crm.complaint.sla-breached.v1" -> facts.complaintBreached(complaint);
+            case "crm.complaint.survey-answered.v1" -> facts.survey(complaint, d.path("score").asInt(),
                     d.path("gap").asInt());
             default -> {
                 // acknowledged, escalated, closed: not needed for classification

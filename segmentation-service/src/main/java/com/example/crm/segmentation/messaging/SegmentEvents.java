@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The events of {@code crm.segment.v1}, through the outbox in the run's transaction; documented in
@@ -51,17 +50,14 @@ public class SegmentEvents {
         }
     }
 
-    /** Announces each changed classification of a run (as many as the run changed: streamed, in batches). */
-    public int clientsClassified(Stream<ClassificationRepository.Changed> changed, UUID runId, Instant computedAt) {
-        int count = 0;
+    /** Announces changed classifications of a run. */
+    public void clientsClassified(List<ClassificationRepository.Changed> changed, UUID runId, Instant computedAt) {
         try (Outbox.Batch batch = outbox.batch()) {
-            for (var it = changed.iterator(); it.hasNext(); count++) {
-                ClassificationRepository.Changed c = it.next();
+            for (ClassificationRepository.Changed c : changed) {
                 batch.add(config.topic(), CLIENT_CLASSIFIED, c.clientId(), new ClientClassified(c.clientId(),
                         c.abcClass(), c.valueTier(), c.churnRisk(), c.churnScore(),
                         new Rfm(c.r(), c.f(), c.m(), c.rfmSegment()), runId, computedAt));
             }
         }
-        return count;
     }
 }

@@ -2,11 +2,10 @@ package com.example.crm.segmentation.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The classification run as set-based SQL: ABC (Pareto over trailing revenue), RFM quintiles, value tier and churn
@@ -40,7 +39,7 @@ public class ClassificationRepository {
     /** Computes every active client's classification into {@code fresh}; the number of clients. */
     public int compute(Inputs in) {
         em.createNativeQuery("drop table if exists fresh").executeUpdate();
-        return em.createNativeQuery("""
+        int clients = em.createNativeQuery("""
                 create temp table fresh on commit drop as
                 with active as (
                   select client_id, status, relationship_level from client_profile
@@ -132,25 +131,35 @@ public class ClassificationRepository {
                 .setParameter("currency", in.currency()).setParameter("since", in.revenueSince())
                 .setParameter("a", in.aShare()).setParameter("b", in.bShare()).setParameter("now", in.now())
                 .executeUpdate();
+        em.createNativeQuery("create unique index on fresh (client_id)").executeUpdate();
+        em.createNativeQuery("analyze fresh").executeUpdate();
+        return clients;
     }
 
     /**
-     * The clients whose class, tier or risk level differ from the stored classification, streamed from a cursor (the
-     * first run over a million clients changes them all). The caller closes the stream.
+     * A page of the clients whose class, tier or risk level differ from the stored classification, after
+     * {@code after} (null: from the start) in client id order. Paged because the first run over a million clients
+     * changes them all.
      */
     @SuppressWarnings("unchecked")
-    public Stream<Changed> changed() {
-        Stream<Object[]> rows = em.createNativeQuery("""
+    public List<Changed> changed(UUID after, int limit) {
+        var query = em.createNativeQuery("""
                         select f.client_id, f.abc_class, f.value_tier,
                           case when f.churn_score >= 60 then 'HIGH' when f.churn_score >= 30 then 'MEDIUM' else 'LOW' end,
                           f.churn_score, f.r, f.f, f.m, f.rfm_segment
                         from fresh f left join classification c using (client_id)
-                        where c.client_id is null or c.abc_class <> f.abc_class or c.value_tier <> f.value_tier
-                           or c.churn_risk <> case when f.churn_score >= 60 then 'HIGH' when f.churn_score >= 30 then 'MEDIUM' else 'LOW' end""")
-                .setHint(HibernateHints.HINT_FETCH_SIZE, 1000).getResultStream();
-        return rows.map(r -> new Changed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        where %s
+                          (c.client_id is null or c.abc_class <> f.abc_class or c.value_tier <> f.value_tier
+                           or c.churn_risk <> case when f.churn_score >= 60 then 'HIGH' when f.churn_score >= 30 then 'MEDIUM' else 'LOW' end)
+                        order by f.client_id limit :limit""".formatted(after == null ? "" : "f.client_id > :after and"))
+                .setParameter("limit", limit);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new Changed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                ((Number) r[7]).intValue(), (String) r[8]));
+                ((Number) r[7]).intValue(), (String) r[8])).toList();
     }
 
     /** Stores every client's classification with its reasons; drops those of clients no longer active. */

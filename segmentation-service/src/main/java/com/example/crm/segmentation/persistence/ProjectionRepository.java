@@ -3,9 +3,7 @@ package com.example.crm.segmentation.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,13 +76,6 @@ public class ProjectionRepository {
     }
 
     /**
-     * The client a fact of {@code :client} belongs to: the survivor when {@code :client} was merged away. Facts are read
-     * by other consumers than the cards (another topic), so an order of a merged client may arrive after its merge.
-     */
-    private static final String FACT_OWNER =
-            "coalesce((select p.merged_into from client_profile p where p.client_id = :client), :client)";
-
-    /**
      * The merged-away client's facts become the survivor's. The merge is keyed by the survivor, so in a replay it may
      * be read before the merged client's registration (another partition): the merged row is then created here with
      * version -1 (no card read yet), and the later registration fills in its facts and leaves it merged.
@@ -131,21 +122,6 @@ em.createNativeQuery("""
                 + "where client_id = :id").setParameter("at", at).setParameter("id", clientId).executeUpdate();
     }
 
-    /** A contact; the latest one's outcome is kept (a late, older contact does not replace it). */
-    public void contact(UUID clientId, Instant occurredAt, String outcome) {
-        em.createNativeQuery("""
-                        insert into contact_fact (client_id, contacts, last_contact_at, last_outcome)
-                        values (%s, 1, :at, cast(:outcome as text))
-                        on conflict (client_id) do update set contacts = contact_fact.contacts + 1,
-                          last_outcome = case when contact_fact.last_contact_at is null
-                                                   or excluded.last_contact_at >= contact_fact.last_contact_at
-                                              then coalesce(excluded.last_outcome, contact_fact.last_outcome)
-                                              else contact_fact.last_outcome end,
-                          last_contact_at = greatest(contact_fact.last_contact_at, excluded.last_contact_at)""".formatted(FACT_OWNER))
-                .setParameter("at", occurredAt).setParameter("outcome", outcome).setParameter("client", clientId)
-                .executeUpdate();
-    }
-
     /** A status change; termination is dated (retention counts lost clients by month). */
     public void status(UUID clientId, long version, String status, Instant at) {
         em.createNativeQuery("""
@@ -154,69 +130,5 @@ em.createNativeQuery("""
                         where client_id = :id""")
                 .setParameter("status", status).setParameter("version", version).setParameter("at", at)
                 .setParameter("id", clientId).executeUpdate();
-    }
-
-    public void order(UUID orderId, UUID clientId, Instant orderedAt, BigDecimal amount, String currency) {
-        em.createNativeQuery("""
-                        insert into order_fact (order_id, client_id, ordered_at, amount, currency)
-                        values (:order, %s, :at, :amount, :currency) on conflict (order_id) do nothing""".formatted(FACT_OWNER))
-                .setParameter("order", orderId).setParameter("client", clientId).setParameter("at", orderedAt)
-                .setParameter("amount", amount).setParameter("currency", currency).executeUpdate();
-    }
-
-    public void cancelOrder(UUID orderId) {
-        em.createNativeQuery("update order_fact set cancelled = true where order_id = :order")
-                .setParameter("order", orderId).executeUpdate();
-    }
-
-    public void overdue(UUID instalmentId, UUID clientId, BigDecimal outstanding, String currency) {
-        em.createNativeQuery("""
-                        insert into overdue_instalment (instalment_id, client_id, outstanding, currency)
-                        values (:id, %s, :outstanding, :currency)
-                        on conflict (instalment_id) do update set outstanding = excluded.outstanding""".formatted(FACT_OWNER))
-                .setParameter("id", instalmentId).setParameter("client", clientId).setParameter("outstanding", outstanding)
-                .setParameter("currency", currency).executeUpdate();
-    }
-
-    /** A payment settled part of an instalment: what is overdue of it shrinks. */
-    public void paid(UUID instalmentId, BigDecimal amount) {
-        em.createNativeQuery("update overdue_instalment set outstanding = greatest(outstanding - :amount, 0) "
-                + "where instalment_id = :id").setParameter("amount", amount).setParameter("id", instalmentId).executeUpdate();
-    }
-
-    public void missedVisit(UUID planId, UUID clientId, LocalDate plannedOn) {
-        em.createNativeQuery("insert into missed_visit (plan_id, client_id, planned_on) values (:plan, " + FACT_OWNER + ", :on) "
-                        + "on conflict (plan_id) do nothing")
-                .setParameter("plan", planId).setParameter("client", clientId).setParameter("on", plannedOn).executeUpdate();
-    }
-
-    public void complaintReceived(UUID complaintId, UUID clientId, Instant receivedAt) {
-        em.createNativeQuery("""
-                        insert into complaint_fact (complaint_id, client_id, received_at, open)
-                        values (:id, %s, :at, true) on conflict (complaint_id) do nothing""".formatted(FACT_OWNER))
-                .setParameter("id", complaintId).setParameter("client", clientId).setParameter("at", receivedAt)
-                .executeUpdate();
-    }
-
-    public void complaintOpen(UUID complaintId, boolean open) {
-        em.createNativeQuery("update complaint_fact set open = :open where complaint_id = :id")
-                .setParameter("open", open).setParameter("id", complaintId).executeUpdate();
-    }
-
-    public void complaintCompensation(UUID complaintId, BigDecimal amount, String currency) {
-        em.createNativeQuery("update complaint_fact set compensation = :amount, compensation_currency = :currency "
-                        + "where complaint_id = :id")
-                .setParameter("amount", amount).setParameter("currency", currency).setParameter("id", complaintId)
-                .executeUpdate();
-    }
-
-    public void complaintBreached(UUID complaintId) {
-        em.createNativeQuery("update complaint_fact set breached = true where complaint_id = :id")
-                .setParameter("id", complaintId).executeUpdate();
-    }
-
-    public void survey(UUID complaintId, int score, int gap) {
-        em.createNativeQuery("update complaint_fact set survey_score = :score, survey_gap = :gap where complaint_id = :id")
-                .setParameter("score", score).setParameter("gap", gap).setParameter("id", complaintId).executeUpdate();
     }
 }
