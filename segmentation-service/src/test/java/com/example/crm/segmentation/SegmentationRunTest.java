@@ -167,13 +167,15 @@ class SegmentationRunTest {
                 UUID.fromString(client)) == 1);
 
         try (TopicReader topic = TopicReader.fromEnd(kafka(), "crm.segment.v1")) {
-            manager().post("/api/v1/runs").then().statusCode(201).body("changed", equalTo(1))
-                    .body("counts.abc.A", equalTo(1)).body("id", notNullValue());
+            String firstRun = manager().post("/api/v1/runs").then().statusCode(201).body("changed", equalTo(1))
+                    .body("counts.abc.A", equalTo(1)).body("id", notNullValue()).extract().path("id");
             JsonNode event = EVENTS.assertValid(topic.await(r -> r.key().equals(client), 1, WAIT).get(0).value());
             assertThat(event.at("/data/abcClass").asText()).isEqualTo("A");
             assertThat(event.at("/data/valueTier").asText()).isEqualTo("KEY");
             assertThat(event.at("/data/rfm/segment").asText()).isEqualTo("CHAMPIONS");
             manager().post("/api/v1/runs").then().statusCode(201).body("changed", equalTo(0));
+            // computed again unchanged: the stored classification is left as the first run wrote it
+            manager().get("/api/v1/clients/" + client + "/classification").then().body("runId", equalTo(firstRun));
         }
         manager().get("/api/v1/runs").then().statusCode(200).body("[0].changed", equalTo(0)).body("[1].changed", equalTo(1));
         given().header("Authorization", Tokens.bearer("rep", "crm-sales")).post("/api/v1/runs").then().statusCode(403);

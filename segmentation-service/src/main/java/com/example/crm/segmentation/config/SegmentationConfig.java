@@ -73,6 +73,10 @@ public interface SegmentationConfig {
         @WithDefault("0 30 2 * * ?")
         String cron();
 
+        /** PostgreSQL work_mem of the run's transaction (its sorts and aggregates over every client). */
+        @WithDefault("256MB")
+        String workMem();
+
         /** Changed classifications read and announced at a time (a first run may change every client). */
         @WithDefault("5000")
         int announcePageSize();

@@ -83,7 +83,7 @@ public class ClassificationService {
         run.status = "RUNNING";
         Instant since = started.atZone(ZoneOffset.UTC).minusMonths(config.abc().windowMonths()).toInstant();
         run.clients = runs.compute(new ClassificationRepository.Inputs(config.reportingCurrency(), since,
-                config.abc().aShare(), config.abc().bShare(), started));
+                config.abc().aShare(), config.abc().bShare(), started, config.runs().workMem()));
         run.changed = 0;
         UUID after = null;
         int size = config.runs().announcePageSize();

@@ -22,7 +22,7 @@ public class ClassificationRepository {
     }
 
     /** Parameters of a run. */
-    public record Inputs(String currency, Instant revenueSince, double aShare, double bShare, Instant now) {
+    public record Inputs(String currency, Instant revenueSince, double aShare, double bShare, Instant now, String workMem) {
     }
 
     /** A client whose class, tier or risk level changed in this run (or that was classified for the first time). */
@@ -38,22 +38,42 @@ public class ClassificationRepository {
 
     /** Computes every active client's classification into {@code fresh}; the number of clients. */
     public int compute(Inputs in) {
+        // one run at a time: it may sort and aggregate in memory what would otherwise spill to disk
+        em.createNativeQuery("select set_config('work_mem', :mem, true)").setParameter("mem", in.workMem()).getSingleResult();
         em.createNativeQuery("drop table if exists fresh").executeUpdate();
         int clients = em.createNativeQuery("""
                 create temp table fresh on commit drop as
-                with active as (
-                  select client_id, status, relationship_level from client_profile
-                  where not deleted and merged_into is null and not erased
+                with orders as (
+                  select client_id,
+                    sum(amount) filter (where currency = :currency and ordered_at >= cast(:since as timestamptz)) as revenue,
+                    count(*) filter (where currency = :currency and ordered_at >= cast(:since as timestamptz)) as orders,
+                    max(ordered_at) filter (where currency = :currency and ordered_at >= cast(:since as timestamptz)) as last_order,
+                    count(*) as all_orders, min(ordered_at) as first_order, max(ordered_at) as last_any,
+                    sum(amount) filter (where currency = :currency
+                                          and ordered_at >= cast(:now as timestamptz) - interval '90 days') as last90,
+                    sum(amount) filter (where currency = :currency
+                                          and ordered_at >= cast(:now as timestamptz) - interval '180 days'
+                                          and ordered_at < cast(:now as timestamptz) - interval '90 days') as prev90
+                  from order_fact where not cancelled group by client_id
                 ),
-                rev as (
-                  select client_id, sum(amount) as revenue, count(*) as orders, max(ordered_at) as last_order
-                  from order_fact where not cancelled and currency = :currency and ordered_at >= cast(:since as timestamptz)
-                  group by client_id
+                overdue as (
+                  select client_id, count(*) as overdue from overdue_instalment where outstanding > 0 group by client_id
+                ),
+                complaints as (
+                  select client_id, count(*) filter (where open) as open_complaints,
+                    count(*) filter (where breached and received_at >= cast(:now as timestamptz) - interval '180 days') as breached,
+                    avg(survey_gap) as gap
+                  from complaint_fact group by client_id
+                ),
+                missed as (
+                  select client_id, count(*) as missed from missed_visit
+                  where planned_on >= (cast(:now as timestamptz) - interval '90 days')::date group by client_id
                 ),
                 base as (
-                  select a.client_id, a.status, a.relationship_level, coalesce(r.revenue, 0) as revenue,
-                         coalesce(r.orders, 0) as orders, r.last_order
-                  from active a left join rev r using (client_id)
+                  -- only what the windows sort by travels through the sorts; the rest is joined back afterwards
+                  select p.client_id, coalesce(o.revenue, 0) as revenue, coalesce(o.orders, 0) as orders, o.last_order
+                  from client_profile p left join orders o using (client_id)
+                  where not p.deleted and p.merged_into is null and not p.erased
                 ),
                 ranked as (
                   select b.*, row_number() over (order by revenue desc, client_id) as rank,
@@ -64,37 +84,24 @@ public class ClassificationRepository {
                          case when orders = 0 then 1 else ceil(5 * cume_dist() over (partition by orders > 0 order by revenue))::int end as m
                   from base b
                 ),
-                abc as (
-                  select ranked.*,
-                         case when revenue <= 0 then 'C'
-                              when rank = 1 or cum <= :a * total then 'A'
-                              when cum <= :b * total then 'B' else 'C' end as abc_class
-                  from ranked
-                ),
-                history as (
-                  select o.client_id, count(*) as all_orders, min(o.ordered_at) as first_order, max(o.ordered_at) as last_any,
-                         sum(o.amount) filter (where o.currency = :currency and o.ordered_at >= cast(:now as timestamptz) - interval '90 days') as last90,
-                         sum(o.amount) filter (where o.currency = :currency and o.ordered_at >= cast(:now as timestamptz) - interval '180 days'
-                                                 and o.ordered_at < cast(:now as timestamptz) - interval '90 days') as prev90
-                  from order_fact o where not o.cancelled group by o.client_id
-                ),
                 factors as (
-                  select a.client_id,
-                    case when h.all_orders >= 2 then
-                      extract(epoch from (cast(:now as timestamptz) - h.last_any)) / nullif(extract(epoch from (h.last_any - h.first_order)) / (h.all_orders - 1), 0)
+                  select r.*, p.status, p.relationship_level,
+                    case when o.all_orders >= 2 then
+                      extract(epoch from (cast(:now as timestamptz) - o.last_any))
+                        / nullif(extract(epoch from (o.last_any - o.first_order)) / (o.all_orders - 1), 0)
                     end as recency_ratio,
-                    h.last90, h.prev90,
-                    (select count(*) from overdue_instalment oi where oi.client_id = a.client_id and oi.outstanding > 0) as overdue,
-                    (select count(*) from complaint_fact c where c.client_id = a.client_id and c.open) as open_complaints,
-                    (select count(*) from complaint_fact c where c.client_id = a.client_id and c.breached
-                       and c.received_at >= cast(:now as timestamptz) - interval '180 days') as breached,
-                    (select avg(c.survey_gap) from complaint_fact c where c.client_id = a.client_id and c.survey_gap is not null) as gap,
-                    (select count(*) from missed_visit mv where mv.client_id = a.client_id
-                       and mv.planned_on >= (cast(:now as timestamptz) - interval '90 days')::date) as missed
-                  from abc a left join history h using (client_id)
+                    o.last90, o.prev90, coalesce(od.overdue, 0) as overdue,
+                    coalesce(c.open_complaints, 0) as open_complaints, coalesce(c.breached, 0) as breached, c.gap,
+                    coalesce(m.missed, 0) as missed
+                  from ranked r join client_profile p using (client_id)
+                    left join orders o using (client_id) left join overdue od using (client_id)
+                    left join complaints c using (client_id) left join missed m using (client_id)
                 ),
-                points as (
-                  select f.*,
+                a as (
+                  select factors.*,
+                    case when revenue <= 0 then 'C'
+                         when rank = 1 or cum <= :a * total then 'A'
+                         when cum <= :b * total then 'B' else 'C' end as abc_class,
                     case when recency_ratio >= 2 then 30 when recency_ratio >= 1.5 then 20 when recency_ratio >= 1 then 10 else 0 end as p_recency,
                     case when coalesce(prev90, 0) > 0 and coalesce(last90, 0) <= 0.5 * prev90 then 20
                          when coalesce(prev90, 0) > 0 and coalesce(last90, 0) <= 0.75 * prev90 then 10 else 0 end as p_trend,
@@ -102,7 +109,7 @@ public class ClassificationRepository {
                     case when open_complaints > 0 then 10 else 0 end + case when breached > 0 then 10 else 0 end as p_complaints,
                     case when gap < 0 then 10 else 0 end as p_satisfaction,
                     least(missed * 5, 15) as p_missed
-                  from factors f
+                  from factors
                 )
                 select a.client_id, a.abc_class, a.revenue, a.rank, a.cum, a.total, a.orders, a.last_order, a.r, a.f, a.m,
                   case when a.r >= 4 and a.f >= 4 and a.m >= 4 then 'CHAMPIONS'
@@ -120,14 +127,14 @@ public class ClassificationRepository {
                   case when a.abc_class = 'A' then 'class A'
                        when a.relationship_level in ('PARTNER', 'STRATEGIC_ALLIANCE') then 'relationship level ' || a.relationship_level
                        when a.status in ('POTENTIAL', 'INTENDED') then 'status ' || a.status else 'other active client' end as tier_reason,
-                  least(100, p.p_recency + p.p_trend + p.p_overdue + p.p_complaints + p.p_satisfaction + p.p_missed) as churn_score,
-                  jsonb_build_object('recencyRatio', round(p.recency_ratio::numeric, 2), 'recency', p.p_recency,
-                    'last90', p.last90, 'prev90', p.prev90, 'revenueTrend', p.p_trend,
-                    'overdueInstalments', p.overdue, 'overdue', p.p_overdue,
-                    'openComplaints', p.open_complaints, 'breachedComplaints', p.breached, 'complaints', p.p_complaints,
-                    'averageSatisfactionGap', round(p.gap, 2), 'satisfaction', p.p_satisfaction,
-                    'missedVisits', p.missed, 'missed', p.p_missed) as churn_reason
-                from abc a join points p using (client_id)""")
+                  least(100, a.p_recency + a.p_trend + a.p_overdue + a.p_complaints + a.p_satisfaction + a.p_missed) as churn_score,
+                  jsonb_build_object('recencyRatio', round(a.recency_ratio::numeric, 2), 'recency', a.p_recency,
+                    'last90', a.last90, 'prev90', a.prev90, 'revenueTrend', a.p_trend,
+                    'overdueInstalments', a.overdue, 'overdue', a.p_overdue,
+                    'openComplaints', a.open_complaints, 'breachedComplaints', a.breached, 'complaints', a.p_complaints,
+                    'averageSatisfactionGap', round(a.gap, 2), 'satisfaction', a.p_satisfaction,
+                    'missedVisits', a.missed, 'missed', a.p_missed) as churn_reason
+                from a""")
                 .setParameter("currency", in.currency()).setParameter("since", in.revenueSince())
                 .setParameter("a", in.aShare()).setParameter("b", in.bShare()).setParameter("now", in.now())
                 .executeUpdate();
@@ -162,7 +169,11 @@ public class ClassificationRepository {
                 ((Number) r[7]).intValue(), (String) r[8])).toList();
     }
 
-    /** Stores every client's classification with its reasons; drops those of clients no longer active. */
+    /**
+     * Stores every client's classification with its reasons; drops those of clients no longer active. A row whose
+     * values and reasons this run computed again unchanged is left as it is (with the run that computed them), so a
+     * run writes only what changed.
+     */
     public void store(UUID runId, Instant computedAt, String currency) {
         em.createNativeQuery("""
                         insert into classification (client_id, run_id, computed_at, abc_class, abc_reason, rfm_r, rfm_f, rfm_m,
@@ -182,7 +193,14 @@ public class ClassificationRepository {
                           rfm_f = excluded.rfm_f, rfm_m = excluded.rfm_m, rfm_segment = excluded.rfm_segment,
                           rfm_reason = excluded.rfm_reason, value_tier = excluded.value_tier,
                           tier_reason = excluded.tier_reason, churn_score = excluded.churn_score,
-                          churn_risk = excluded.churn_risk, churn_reason = excluded.churn_reason""")
+                          churn_risk = excluded.churn_risk, churn_reason = excluded.churn_reason
+                        where (classification.abc_class, classification.abc_reason, classification.rfm_r,
+                               classification.rfm_f, classification.rfm_m, classification.rfm_segment,
+                               classification.rfm_reason, classification.value_tier, classification.tier_reason,
+                               classification.churn_score, classification.churn_reason)
+                          is distinct from (excluded.abc_class, excluded.abc_reason, excluded.rfm_r, excluded.rfm_f,
+                               excluded.rfm_m, excluded.rfm_segment, excluded.rfm_reason, excluded.value_tier,
+                               excluded.tier_reason, excluded.churn_score, excluded.churn_reason)""")
                 .setParameter("run", runId).setParameter("at", computedAt)
                 .setParameter("currency", currency).executeUpdate();
         em.createNativeQuery("delete from classification c where not exists (select 1 from fresh f where f.client_id = c.client_id)")
