@@ -82,8 +82,10 @@ public class ClassificationService {
         run.startedAt = started;
         run.status = "RUNNING";
         Instant since = started.atZone(ZoneOffset.UTC).minusMonths(config.abc().windowMonths()).toInstant();
+        long t0 = System.nanoTime();
         run.clients = runs.compute(new ClassificationRepository.Inputs(config.reportingCurrency(), since,
                 config.abc().aShare(), config.abc().bShare(), started, config.runs().workMem()));
+        long t1 = System.nanoTime();
         run.changed = 0;
         UUID after = null;
         int size = config.runs().announcePageSize();
@@ -93,8 +95,13 @@ public class ClassificationService {
             run.changed += page.size();
             after = page.get(page.size() - 1).clientId();
         }
+        long t2 = System.nanoTime();
         runs.store(run.id, started, config.reportingCurrency());
+        long t3 = System.nanoTime();
         segments.evaluateAll();
+        long t4 = System.nanoTime();
+        LOG.infof("classification run %s: computed in %d ms, announced in %d ms, stored in %d ms, segments in %d ms",
+                run.id, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
         run.counts = parse(runs.counts());
         run.finishedAt = clock.instant();
         run.durationMs = Duration.between(started, run.finishedAt).toMillis();
