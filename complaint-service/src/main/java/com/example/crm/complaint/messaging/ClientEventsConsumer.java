@@ -4,10 +4,13 @@ import com.example.crm.complaint.domain.ComplaintReplica;
 import com.example.crm.platform.inbox.Inbox;
 import com.example.crm.platform.replica.ClientChange;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the local replica of clients from {@code crm.client.v1}, once per event. */
+import java.util.concurrent.CompletionStage;
+
+/** Keeps the local replica of clients from {@code crm.client.v1}, once per event, a poll per transaction. */
 @ApplicationScoped
 public class ClientEventsConsumer {
 
@@ -23,7 +26,7 @@ public class ClientEventsConsumer {
 
     @Incoming("client-events")
     @Blocking
-    public void onEvent(String payload) {
-        inbox.consume(CONSUMER, payload, event -> replica.apply(ClientChange.from(event)));
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(CONSUMER, batch, event -> replica.apply(ClientChange.from(event)));
     }
 }

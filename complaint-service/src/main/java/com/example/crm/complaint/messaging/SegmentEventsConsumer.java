@@ -6,8 +6,11 @@ import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.inbox.Inbox;
 import com.example.crm.platform.replica.SegmentClassification;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.concurrent.CompletionStage;
 
 /** Keeps segmentation's classification: a client becoming KEY (or class A) tightens its open complaints' SLA. */
 @ApplicationScoped
@@ -27,8 +30,8 @@ public class SegmentEventsConsumer {
 
     @Incoming("segment-events")
     @Blocking
-    public void onEvent(String payload) {
-        inbox.consume(CONSUMER, payload, this::apply);
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(CONSUMER, batch, this::apply);
     }
 
     private void apply(CloudEvent event) {

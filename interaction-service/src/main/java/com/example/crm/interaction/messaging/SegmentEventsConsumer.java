@@ -6,10 +6,13 @@ import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.inbox.Inbox;
 import com.example.crm.platform.replica.SegmentClassification;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Applies segmentation's classification (value tier KEY sets a weekly cadence), once per event. */
+import java.util.concurrent.CompletionStage;
+
+/** Applies segmentation's classification (value tier KEY sets a weekly cadence), once per event, a poll per transaction. */
 @ApplicationScoped
 public class SegmentEventsConsumer {
 
@@ -27,8 +30,8 @@ public class SegmentEventsConsumer {
 
     @Incoming("segment-events")
     @Blocking
-    public void onEvent(String payload) {
-        inbox.consume(CONSUMER, payload, this::apply);
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(CONSUMER, batch, this::apply);
     }
 
     private void apply(CloudEvent event) {
