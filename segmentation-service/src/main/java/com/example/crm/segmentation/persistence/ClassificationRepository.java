@@ -175,32 +175,39 @@ public class ClassificationRepository {
      * run writes only what changed.
      */
     public void store(UUID runId, Instant computedAt, String currency) {
+        // an update of the rows that changed and an insert of the new ones, not an upsert: an upsert locks every
+        // existing row it compares (writing each of them), where most rows of a run are unchanged
         em.createNativeQuery("""
-                        insert into classification (client_id, run_id, computed_at, abc_class, abc_reason, rfm_r, rfm_f, rfm_m,
-                          rfm_segment, rfm_reason, value_tier, tier_reason, churn_score, churn_risk, churn_reason)
-                        select client_id, :run, :at, abc_class,
-                          jsonb_build_object('revenue', revenue, 'currency', :currency, 'rank', rank,
-                            'share', case when total > 0 then round(revenue / total, 4) end,
-                            'cumulativeShare', case when total > 0 then round(cum / total, 4) end),
-                          r, f, m, rfm_segment,
-                          jsonb_build_object('orders', orders, 'lastOrderAt', last_order, 'revenue', revenue),
-                          value_tier, tier_reason, churn_score,
-                          case when churn_score >= 60 then 'HIGH' when churn_score >= 30 then 'MEDIUM' else 'LOW' end,
-                          churn_reason
-                        from fresh
-                        on conflict (client_id) do update set run_id = excluded.run_id, computed_at = excluded.computed_at,
-                          abc_class = excluded.abc_class, abc_reason = excluded.abc_reason, rfm_r = excluded.rfm_r,
-                          rfm_f = excluded.rfm_f, rfm_m = excluded.rfm_m, rfm_segment = excluded.rfm_segment,
-                          rfm_reason = excluded.rfm_reason, value_tier = excluded.value_tier,
-                          tier_reason = excluded.tier_reason, churn_score = excluded.churn_score,
-                          churn_risk = excluded.churn_risk, churn_reason = excluded.churn_reason
-                        where (classification.abc_class, classification.abc_reason, classification.rfm_r,
-                               classification.rfm_f, classification.rfm_m, classification.rfm_segment,
-                               classification.rfm_reason, classification.value_tier, classification.tier_reason,
-                               classification.churn_score, classification.churn_reason)
-                          is distinct from (excluded.abc_class, excluded.abc_reason, excluded.rfm_r, excluded.rfm_f,
-                               excluded.rfm_m, excluded.rfm_segment, excluded.rfm_reason, excluded.value_tier,
-                               excluded.tier_reason, excluded.churn_score, excluded.churn_reason)""")
+                        with s as (
+                          select client_id, abc_class,
+                            jsonb_build_object('revenue', revenue, 'currency', :currency, 'rank', rank,
+                              'share', case when total > 0 then round(revenue / total, 4) end,
+                              'cumulativeShare', case when total > 0 then round(cum / total, 4) end) as abc_reason,
+                            r, f, m, rfm_segment,
+                            jsonb_build_object('orders', orders, 'lastOrderAt', last_order, 'revenue', revenue) as rfm_reason,
+                            value_tier, tier_reason, churn_score,
+                            case when churn_score >= 60 then 'HIGH' when churn_score >= 30 then 'MEDIUM' else 'LOW' end as churn_risk,
+                            churn_reason
+                          from fresh
+                        ),
+                        changed as (
+                          update classification c set run_id = :run, computed_at = :at, abc_class = s.abc_class,
+                            abc_reason = s.abc_reason, rfm_r = s.r, rfm_f = s.f, rfm_m = s.m, rfm_segment = s.rfm_segment,
+                            rfm_reason = s.rfm_reason, value_tier = s.value_tier, tier_reason = s.tier_reason,
+                            churn_score = s.churn_score, churn_risk = s.churn_risk, churn_reason = s.churn_reason
+                          from s
+                          where c.client_id = s.client_id
+                            and (c.abc_class, c.abc_reason, c.rfm_r, c.rfm_f, c.rfm_m, c.rfm_segment, c.rfm_reason,
+                                 c.value_tier, c.tier_reason, c.churn_score, c.churn_reason)
+                              is distinct from (s.abc_class, s.abc_reason, s.r, s.f, s.m, s.rfm_segment, s.rfm_reason,
+                                 s.value_tier, s.tier_reason, s.churn_score, s.churn_reason)
+                          returning c.client_id
+                        )
+                        insert into classification (client_id, run_id, computed_at, abc_class, abc_reason, rfm_r, rfm_f,
+                          rfm_m, rfm_segment, rfm_reason, value_tier, tier_reason, churn_score, churn_risk, churn_reason)
+                        select client_id, :run, :at, abc_class, abc_reason, r, f, m, rfm_segment, rfm_reason, value_tier,
+                          tier_reason, churn_score, churn_risk, churn_reason
+                        from s where not exists (select 1 from classification c where c.client_id = s.client_id)""")
                 .setParameter("run", runId).setParameter("at", computedAt)
                 .setParameter("currency", currency).executeUpdate();
         em.createNativeQuery("delete from classification c where not exists (select 1 from fresh f where f.client_id = c.client_id)")
