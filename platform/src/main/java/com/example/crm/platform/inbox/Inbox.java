@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * Idempotent consumption: the id of every applied event is recorded in the {@code inbox} table in the
  * same transaction as its effect, so a redelivered event (consumer restart, relay republishing after a
  * crash) is skipped. Records that are not valid events, or whose effect is rejected by the domain, are
- * thrown as {@link UnprocessableEventException}: the channel's dead-letter-queue failure strategy sends
+ * nacked with an {@link UnprocessableEventException}: the channel's dead-letter-queue failure strategy sends
  * them to {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header and consumption goes
  * on. Transient failures (database unreachable, serialisation conflicts) are retried in place, so an
  * outage delays events but never dead-letters them.
@@ -65,22 +65,6 @@ public class Inbox {
         this.dataSource = dataSource;
         this.cloudEvents = cloudEvents;
         this.statements = statements;
-    }
-
-    /**
-     * Parses {@code payload} and applies {@code effect} once per event id for {@code consumer}.
-     *
-     * @return whether the effect ran (false for a repeat)
-     * @throws UnprocessableEventException for records that must go to the dead-letter topic
-     */
-    public boolean consume(String consumer, String payload, Consumer<CloudEvent> effect) {
-        CloudEvent event;
-        try {
-            event = cloudEvents.parse(payload);
-        } catch (MalformedEventException e) {
-            throw new UnprocessableEventException(e.getMessage(), e);
-        }
-        return consume(consumer, event, effect);
     }
 
     /**

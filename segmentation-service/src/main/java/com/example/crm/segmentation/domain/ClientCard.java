@@ -19,6 +19,4 @@ public class ClientCard {
     @Id
     public UUID clientId;
     public String ownerId;
-    public String status;
-    public boolean deleted;
 }

@@ -97,7 +97,7 @@ public class ClassificationRepository {
                     left join orders o using (client_id) left join overdue od using (client_id)
                     left join complaints c using (client_id) left join missed m using (client_id)
                 ),
-                a as (
+                scored as (
                   select factors.*,
                     case when revenue <= 0 then 'C'
                          when rank = 1 or cum <= :a * total then 'A'
@@ -110,6 +110,11 @@ public class ClassificationRepository {
                     case when gap < 0 then 10 else 0 end as p_satisfaction,
                     least(missed * 5, 15) as p_missed
                   from factors
+                ),
+                a as (
+                  select scored.*, least(100, p_recency + p_trend + p_overdue + p_complaints + p_satisfaction + p_missed)
+                    as churn_score
+                  from scored
                 )
                 select a.client_id, a.abc_class, a.revenue, a.rank, a.cum, a.total, a.orders, a.last_order, a.r, a.f, a.m,
                   case when a.r >= 4 and a.f >= 4 and a.m >= 4 then 'CHAMPIONS'
@@ -127,7 +132,8 @@ public class ClassificationRepository {
                   case when a.abc_class = 'A' then 'class A'
                        when a.relationship_level in ('PARTNER', 'STRATEGIC_ALLIANCE') then 'relationship level ' || a.relationship_level
                        when a.status in ('POTENTIAL', 'INTENDED') then 'status ' || a.status else 'other active client' end as tier_reason,
-                  least(100, a.p_recency + a.p_trend + a.p_overdue + a.p_complaints + a.p_satisfaction + a.p_missed) as churn_score,
+                  a.churn_score,
+                  case when a.churn_score >= 60 then 'HIGH' when a.churn_score >= 30 then 'MEDIUM' else 'LOW' end as churn_risk,
                   jsonb_build_object('recencyRatio', round(a.recency_ratio::numeric, 2), 'recency', a.p_recency,
                     'last90', a.last90, 'prev90', a.prev90, 'revenueTrend', a.p_trend,
                     'overdueInstalments', a.overdue, 'overdue', a.p_overdue,
@@ -151,13 +157,12 @@ public class ClassificationRepository {
     @SuppressWarnings("unchecked")
     public List<Changed> changed(UUID after, int limit) {
         var query = em.createNativeQuery("""
-                        select f.client_id, f.abc_class, f.value_tier,
-                          case when f.churn_score >= 60 then 'HIGH' when f.churn_score >= 30 then 'MEDIUM' else 'LOW' end,
-                          f.churn_score, f.r, f.f, f.m, f.rfm_segment
+                        select f.client_id, f.abc_class, f.value_tier, f.churn_risk, f.churn_score, f.r, f.f, f.m,
+                          f.rfm_segment
                         from fresh f left join classification c using (client_id)
                         where %s
                           (c.client_id is null or c.abc_class <> f.abc_class or c.value_tier <> f.value_tier
-                           or c.churn_risk <> case when f.churn_score >= 60 then 'HIGH' when f.churn_score >= 30 then 'MEDIUM' else 'LOW' end)
+                           or c.churn_risk <> f.churn_risk)
                         order by f.client_id limit :limit""".formatted(after == null ? "" : "f.client_id > :after and"))
                 .setParameter("limit", limit);
         if (after != null) {
@@ -186,7 +191,7 @@ public class ClassificationRepository {
                             r, f, m, rfm_segment,
                             jsonb_build_object('orders', orders, 'lastOrderAt', last_order, 'revenue', revenue) as rfm_reason,
                             value_tier, tier_reason, churn_score,
-                            case when churn_score >= 60 then 'HIGH' when churn_score >= 30 then 'MEDIUM' else 'LOW' end as churn_risk,
+                            churn_risk,
                             churn_reason
                           from fresh
                         ),
