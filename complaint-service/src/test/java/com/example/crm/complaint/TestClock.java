@@ -1,40 +1,9 @@
 package com.example.crm.complaint;
 
+import com.example.crm.platform.testing.OffsetClock;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicReference;
-
-/**
- * The service's clock in tests: the system clock (micros) plus an offset tests move forward, so SLA thresholds pass
- * without sleeping. It replaces the platform's default clock bean for the whole test application.
- */
+/** complaint-service's clock in tests: moved forward so SLA thresholds pass without sleeping. */
 @Singleton
-public class TestClock extends Clock {
-
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-    public void advance(Duration amount) {
-        offset.updateAndGet(o -> o.plus(amount));
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS).plus(offset.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the service clock is UTC");
-    }
+public class TestClock extends OffsetClock {
 }

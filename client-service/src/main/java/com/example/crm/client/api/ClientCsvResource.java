@@ -2,9 +2,7 @@ package com.example.crm.client.api;
 
 import com.example.crm.client.domain.ClientImport;
 import com.example.crm.client.domain.ClientService;
-import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.QueryParams;
-import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.security.Roles;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -37,13 +35,11 @@ public class ClientCsvResource {
 
     private final ClientService service;
     private final ClientImport imports;
-    private final CurrentUser user;
     private final CsvMapper csv = new CsvMapper();
 
-    public ClientCsvResource(ClientService service, ClientImport imports, CurrentUser user) {
+    public ClientCsvResource(ClientService service, ClientImport imports) {
         this.service = service;
         this.imports = imports;
-        this.user = user;
     }
 
     @POST
@@ -54,15 +50,11 @@ public class ClientCsvResource {
     @Operation(summary = "Import cards from CSV (UTF-8, header row, any number of rows)",
             description = "Streams the file; each row is checked like a create and written in batches. Bad rows are "
                     + "reported with row number, field and reason; good rows are imported. Owner: the caller, or "
-                    + "ownerId (managers and admins).")
-    public ClientImport.Report importCsv(@QueryParam("ownerId") String ownerId, InputStream body) {
-        String owner = QueryParams.text("ownerId", ownerId, 100);
-        if (owner == null) {
-            owner = user.id();
-        } else if (!owner.equals(user.id()) && !user.isSupervisor()) {
-            throw ProblemException.forbidden("only managers and admins import clients for another owner");
-        }
-        return imports.run(body, owner);
+                    + "ownerId (managers and admins), or none: straight into the pool poolId (its admins, managers, "
+                    + "admins). Rows beyond the owner's ownership cap are refused.")
+    public ClientImport.Report importCsv(@QueryParam("ownerId") String ownerId, @QueryParam("poolId") String poolId,
+                                         InputStream body) {
+        return imports.run(body, QueryParams.text("ownerId", ownerId, 100), QueryParams.uuidValue("poolId", poolId));
     }
 
     @GET

@@ -26,6 +26,7 @@ public interface ClientMapper {
     /** The card as the caller may see it: bank account masked unless {@code revealBankDetails}. */
     @Mapping(target = "allowedTransitions", expression = "java(allowedTransitions(client.status))")
     @Mapping(target = "segment", expression = "java(segment(client))")
+    @Mapping(target = "placement", expression = "java(placement(client))")
     ClientView toView(Client client, @Context boolean revealBankDetails);
 
     @Mapping(target = "bankAccount", expression = "java(revealBankDetails ? finance.bankAccount : com.example.crm.client.domain.BankAccounts.mask(finance.bankAccount))")
@@ -39,6 +40,14 @@ public interface ClientMapper {
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "status", ignore = true)
     @Mapping(target = "ownerId", ignore = true)
+    @Mapping(target = "ownerDepartment", ignore = true)
+    @Mapping(target = "ownedSince", ignore = true)
+    @Mapping(target = "poolId", ignore = true)
+    @Mapping(target = "poolEnteredAt", ignore = true)
+    @Mapping(target = "poolReasonCode", ignore = true)
+    @Mapping(target = "poolReason", ignore = true)
+    @Mapping(target = "lockedAt", ignore = true)
+    @Mapping(target = "lockedBy", ignore = true)
     @Mapping(target = "lastVerifiedAt", ignore = true)
     @Mapping(target = "reviewDueAt", ignore = true)
     @Mapping(target = "abcClass", ignore = true)
@@ -103,5 +112,12 @@ public interface ClientMapper {
     default ClientView.SegmentView segment(Client client) {
         return client.segmentComputedAt == null ? null
                 : new ClientView.SegmentView(client.abcClass, client.valueTier, client.churnRisk, client.segmentComputedAt);
+    }
+
+    default ClientView.Placement placement(Client client) {
+        boolean inPool = client.inPool();
+        return new ClientView.Placement(client.ownerId, client.ownerDepartment, client.ownedSince,
+                client.lockedAt != null, client.lockedAt, client.poolId, inPool, inPool ? client.poolEnteredAt : null,
+                inPool ? client.poolReasonCode : null, inPool ? client.poolReason : null);
     }
 }

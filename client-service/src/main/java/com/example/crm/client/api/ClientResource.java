@@ -2,6 +2,7 @@ package com.example.crm.client.api;
 
 import com.example.crm.client.domain.Client;
 import com.example.crm.client.domain.ClientService;
+import com.example.crm.client.domain.OwnershipService;
 import com.example.crm.client.domain.LifecycleStatus;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.api.Idempotency;
@@ -45,8 +46,12 @@ public class ClientResource {
     private final Idempotency idempotency;
     private final CurrentUser user;
 
-    public ClientResource(ClientService service, ClientMapper mapper, Idempotency idempotency, CurrentUser user) {
+    private final OwnershipService ownership;
+
+    public ClientResource(ClientService service, ClientMapper mapper, Idempotency idempotency, CurrentUser user,
+                          OwnershipService ownership) {
         this.service = service;
+        this.ownership = ownership;
         this.mapper = mapper;
         this.idempotency = idempotency;
         this.user = user;
@@ -128,7 +133,7 @@ public class ClientResource {
             description = "The current owner, a manager or an admin. Requires If-Match; the history stays with the card.")
     public Response transferOwner(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid @NotNull OwnershipRequests.TransferOwner request) {
-        return withETag(service.transferOwner(id, ifMatch, request.ownerId(), request.reason()));
+        return withETag(ownership.transfer(id, ifMatch, request.ownerId(), request.department(), request.reason()));
     }
 
     @POST

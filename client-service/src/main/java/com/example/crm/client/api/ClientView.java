@@ -7,6 +7,7 @@ import com.example.crm.client.domain.AcquisitionSource;
 import com.example.crm.client.domain.ClientKind;
 import com.example.crm.client.domain.CreditRating;
 import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.domain.PoolEntryReason;
 import com.example.crm.client.domain.RelationshipLevel;
 import com.example.crm.client.domain.SegmentFields;
 import com.example.crm.platform.money.Money;
@@ -47,6 +48,7 @@ public record ClientView(
         @Schema(description = "statuses this client may move to next") List<LifecycleStatus> allowedTransitions,
         RelationshipLevel relationshipLevel,
         String ownerId,
+        @Schema(description = "who owns the client since when, or the pool it sits in, since when and why") Placement placement,
         Instant lastVerifiedAt,
         Instant reviewDueAt,
         @Schema(description = "read-only, from segmentation-service") SegmentView segment,
@@ -63,6 +65,15 @@ public record ClientView(
             CreditRating creditRating,
             Money creditLimit,
             Integer paymentTermsDays) {
+    }
+
+    /**
+     * Ownership on the card: owned by {@code ownerId} (taken from {@code poolId}, if any), or sitting in {@code poolId}
+     * without an owner since {@code inPoolSince} for {@code reasonCode}.
+     */
+    public record Placement(String ownerId, String ownerDepartment, Instant ownedSince, boolean locked,
+                            Instant lockedAt, UUID poolId, boolean inPool, Instant inPoolSince,
+                            PoolEntryReason reasonCode, String reason) {
     }
 
     public record SegmentView(SegmentFields.AbcClass abcClass, SegmentFields.ValueTier valueTier,

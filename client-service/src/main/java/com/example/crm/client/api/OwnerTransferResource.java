@@ -1,6 +1,6 @@
 package com.example.crm.client.api;
 
-import com.example.crm.client.domain.ClientService;
+import com.example.crm.client.domain.OwnershipService;
 import com.example.crm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,9 +21,9 @@ import java.util.UUID;
 @Tag(name = "Ownership", description = "Handing clients over between reps")
 public class OwnerTransferResource {
 
-    private final ClientService service;
+    private final OwnershipService service;
 
-    public OwnerTransferResource(ClientService service) {
+    public OwnerTransferResource(OwnershipService service) {
         this.service = service;
     }
 
@@ -31,9 +31,11 @@ public class OwnerTransferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Hand all of a rep's clients to another rep",
-            description = "One transaction; each client gets an owner-changed event and a history entry.")
+            description = "One transaction; each client gets an owner-changed event and a history entry. Refused "
+                    + "(409) when the new owner's ownership cap has no room for all of them.")
     public OwnershipRequests.TransferAllResult transferAll(@Valid @NotNull OwnershipRequests.TransferAll request) {
-        List<UUID> moved = service.transferAll(request.fromOwnerId(), request.toOwnerId(), request.reason());
+        List<UUID> moved = service.transferAll(request.fromOwnerId(), request.toOwnerId(), request.department(),
+                request.reason());
         return new OwnershipRequests.TransferAllResult(moved.size(), moved);
     }
 }

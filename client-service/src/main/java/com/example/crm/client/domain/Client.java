@@ -88,7 +88,23 @@ public class Client extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public RelationshipLevel relationshipLevel;
 
+    /** The rep who owns the client; {@code null} while it sits in its pool. */
     public String ownerId;
+    /** The owner's department (the token's department claim when the client was taken). */
+    public String ownerDepartment;
+    public Instant ownedSince;
+    /**
+     * The pool that governs the client: the one it sits in while it has no owner, else the one it was taken from
+     * ({@code null}: the default pool's rules apply).
+     */
+    public UUID poolId;
+    public Instant poolEnteredAt;
+    @Enumerated(EnumType.STRING)
+    public PoolEntryReason poolReasonCode;
+    public String poolReason;
+    /** Locked (锁定) by its owner: never recalled. */
+    public Instant lockedAt;
+    public String lockedBy;
     public Instant lastVerifiedAt;
     public Instant reviewDueAt;
 
@@ -119,6 +135,10 @@ public class Client extends PanacheEntityBase {
     public void deriveKeys() {
         nameKey = DuplicateKeys.nameKey(legalName);
         phoneDigits = DuplicateKeys.phoneDigits(phone);
+    }
+
+    public boolean inPool() {
+        return ownerId == null;
     }
 
     public boolean isDeleted() {

@@ -2,6 +2,8 @@ package com.example.crm.client.domain;
 
 import com.example.crm.client.api.ClientCsv;
 import com.example.crm.client.api.ClientInput;
+import com.example.crm.client.persistence.PoolRepository;
+import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.api.Problem;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemMappers;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Streams a CSV file of cards into the database: rows are read one at a time, checked like an API create,
@@ -48,12 +51,22 @@ public class ClientImport {
     private final CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
 
-    public ClientImport(ClientService clients, Validator validator) {
+    private final PoolRepository pools;
+    private final CurrentUser user;
+
+    public ClientImport(ClientService clients, Validator validator, PoolRepository pools, CurrentUser user) {
         this.clients = clients;
         this.validator = validator;
+        this.pools = pools;
+        this.user = user;
     }
 
-    public Report run(InputStream body, String ownerId) {
+    /**
+     * Imports into {@code poolId} (pool admins, managers, admins) or for {@code ownerId} (the caller unless a manager
+     * or admin names another); not both.
+     */
+    public Report run(InputStream body, String ownerId, UUID poolId) {
+        ClientService.ImportTarget target = target(ownerId, poolId);
         Tally tally = new Tally();
         try (Reader reader = new InputStreamReader(withoutByteOrderMark(body), StandardCharsets.UTF_8);
              MappingIterator<String[]> rows = csv.readerFor(String[].class).readValues(reader)) {
@@ -78,10 +91,10 @@ public class ClientImport {
                 }
                 batch.add(row);
                 if (batch.size() == BATCH_SIZE) {
-                    write(batch, ownerId, tally);
+                    write(batch, target, tally);
                 }
             }
-            write(batch, ownerId, tally);
+            write(batch, target, tally);
         } catch (IOException | RuntimeJsonMappingException e) {
             throw unreadable(e, tally);
         } catch (RuntimeException e) {
@@ -93,17 +106,37 @@ public class ClientImport {
         return new Report(tally.rows, tally.imported, tally.failed, tally.errors, tally.truncated);
     }
 
+    private ClientService.ImportTarget target(String ownerId, UUID poolId) {
+        if (poolId != null) {
+            if (ownerId != null) {
+                throw ProblemException.invalid("poolId", "cannot be combined with ownerId: a client in a pool has no owner");
+            }
+            Pool pool = pools.findByIdOptional(poolId).orElseThrow(() -> ProblemException.notFound("pool", poolId));
+            if (!user.isSupervisor() && !pool.isAdmin(user.id())) {
+                throw ProblemException.forbidden("only admins of pool " + pool.name + ", managers and admins import into it");
+            }
+            return new ClientService.ImportTarget(null, null, poolId);
+        }
+        if (ownerId == null || ownerId.equals(user.id())) {
+            return new ClientService.ImportTarget(user.id(), user.department(), null);
+        }
+        if (!user.isSupervisor()) {
+            throw ProblemException.forbidden("only managers and admins import clients for another owner");
+        }
+        return new ClientService.ImportTarget(ownerId, null, null);
+    }
+
     /** The file stops being CSV part-way: what was imported stays, the answer says how far it got. */
     private static ProblemException unreadable(Exception e, Tally tally) {
         return new ProblemException(ProblemType.BAD_REQUEST, "the CSV cannot be read after row " + (tally.rows + 1)
                 + ": " + e.getMessage()).with("imported", tally.imported);
     }
 
-    private void write(List<ClientCsv.Row> batch, String ownerId, Tally tally) {
+    private void write(List<ClientCsv.Row> batch, ClientService.ImportTarget target, Tally tally) {
         if (batch.isEmpty()) {
             return;
         }
-        List<ClientService.RejectedRow> rejected = clients.importBatch(batch, ownerId);
+        List<ClientService.RejectedRow> rejected = clients.importBatch(batch, target);
         tally.imported += batch.size() - rejected.size();
         rejected.forEach(r -> tally.fail(r.row(), List.of(new Problem.FieldError(r.field(), r.message()))));
         batch.clear();

@@ -5,7 +5,9 @@ import com.example.crm.client.api.ClientMapper;
 import com.example.crm.client.config.ClientConfig;
 import com.example.crm.client.domain.ClientHistoryEntry.Action;
 import com.example.crm.client.messaging.ClientEvents;
+import com.example.crm.client.persistence.ActivityRepository;
 import com.example.crm.client.persistence.ClientHistoryRepository;
+import com.example.crm.client.persistence.OwnershipQueries;
 import com.example.crm.client.persistence.ClientRepository;
 import com.example.crm.client.persistence.ContactPersonRepository;
 import com.example.crm.platform.api.Cursor;
@@ -54,11 +56,18 @@ public class ClientService {
     private final ClientConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OwnershipQueries ownership;
+    private final OwnershipCaps caps;
+    private final ActivityRepository activity;
 
     public ClientService(ClientRepository clients, ContactPersonRepository contacts,
                          ClientHistoryRepository historyEntries, ClientMapper mapper, ClientEvents events,
                          ClientHistory history, DuplicateDetector duplicates, MergePatcher patcher, CurrentUser user,
-                         ClientConfig config, ObjectMapper json, Clock clock) {
+                         ClientConfig config, ObjectMapper json, Clock clock, OwnershipQueries ownership,
+                         OwnershipCaps caps, ActivityRepository activity) {
+        this.ownership = ownership;
+        this.caps = caps;
+        this.activity = activity;
         this.clients = clients;
         this.contacts = contacts;
         this.historyEntries = historyEntries;
@@ -88,6 +97,10 @@ public class ClientService {
         duplicates.check(client, allowDuplicate);
         client.status = input.status() == null ? LifecycleStatus.POTENTIAL : input.status();
         client.ownerId = user.id();
+        client.ownerDepartment = user.department();
+        client.ownedSince = now;
+        ownership.lockOwnerScopes(client.ownerId, client.ownerDepartment);
+        caps.requireRoom(client.ownerId, client.ownerDepartment, client.status == LifecycleStatus.EXISTING);
         client.createdBy = user.id();
         client.createdAt = now;
         client.updatedAt = now;
@@ -168,40 +181,6 @@ public class ClientService {
         events.updated(client, Map.of("lastVerifiedAt", json.valueToTree(client.lastVerifiedAt),
                 "reviewDueAt", json.valueToTree(client.reviewDueAt)));
         return client;
-    }
-
-    /**
-     * Hands a client over to another rep (seed 001: the next person carries on from the card). The current
-     * owner, a manager or an admin may do it.
-     */
-    @Transactional
-    public Client transferOwner(UUID id, String ifMatch, String newOwner, String reason) {
-        Client client = writable(id, ifMatch);
-        if (newOwner.equals(client.ownerId)) {
-            return client;
-        }
-        changeOwner(client, newOwner, reason);
-        return client;
-    }
-
-    /** Hands every live client of {@code fromOwner} over to {@code toOwner}; returns their ids. */
-    @Transactional
-    public List<UUID> transferAll(String fromOwner, String toOwner, String reason) {
-        if (fromOwner.equals(toOwner)) {
-            throw ProblemException.invalid("toOwnerId", "must differ from fromOwnerId");
-        }
-        List<Client> owned = clients.ownedBy(fromOwner);
-        owned.forEach(client -> changeOwner(client, toOwner, reason));
-        return owned.stream().map(c -> c.id).toList();
-    }
-
-    private void changeOwner(Client client, String newOwner, String reason) {
-        String previous = client.ownerId;
-        client.ownerId = newOwner;
-        client.updatedAt = clock.instant();
-        clients.flush();
-        history.record(client, Action.OWNER_CHANGED, user.id(), reason, history.change("ownerId", previous, newOwner));
-        events.ownerChanged(client, previous, reason, user.id());
     }
 
     /** Soft delete: the card disappears from lists and reads; an admin can restore it. */
@@ -319,6 +298,7 @@ public class ClientService {
         survivor.updatedAt = now;
         contacts.moveToClient(duplicate.id, survivor.id);
         historyEntries.moveToClient(duplicate.id, survivor.id);
+        activity.moveToClient(duplicate.id, survivor.id);
         clients.flush();
 
         ObjectNode changes = history.diff("", before, mapper.toInput(survivor));
@@ -361,12 +341,23 @@ public class ClientService {
     public record RejectedRow(long row, String field, String message) {
     }
 
+    /** Where imported cards go: to an owner (of a department, for caps), or straight into a pool. */
+    public record ImportTarget(String ownerId, String ownerDepartment, UUID poolId) {
+    }
+
     /**
-     * Writes one batch of imported rows (already validated) in its own transaction, owned by {@code ownerId};
-     * rows whose credit code is already in use, in the database or earlier in the batch, are refused.
+     * Writes one batch of imported rows (already validated) in its own transaction, owned by the target's owner or
+     * sitting in its pool; rows whose credit code is already in use, in the database or earlier in the batch, and
+     * rows beyond the owner's cap are refused.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<RejectedRow> importBatch(List<com.example.crm.client.api.ClientCsv.Row> rows, String ownerId) {
+    public List<RejectedRow> importBatch(List<com.example.crm.client.api.ClientCsv.Row> rows, ImportTarget target) {
+        java.util.OptionalLong room = java.util.OptionalLong.empty();
+        if (target.poolId() == null) {
+            ownership.lockOwnerScopes(target.ownerId(), target.ownerDepartment());
+            room = caps.room(target.ownerId(), target.ownerDepartment());
+        }
+        long accepted = 0;
         java.util.Set<String> taken = new java.util.HashSet<>(clients.existingCreditCodes(rows.stream()
                 .map(r -> r.input().unifiedSocialCreditCode()).filter(java.util.Objects::nonNull).toList()));
         List<RejectedRow> rejected = new java.util.ArrayList<>();
@@ -379,12 +370,26 @@ public class ClientService {
                 rejected.add(new RejectedRow(row.number(), "unifiedSocialCreditCode", "is already used by another client"));
                 continue;
             }
+            if (room.isPresent() && accepted >= room.getAsLong()) {
+                rejected.add(new RejectedRow(row.number(), "ownerId", "the owner's ownership cap is reached"));
+                continue;
+            }
+            accepted++;
             Client client = new Client();
             client.id = UUID.randomUUID();
             mapper.apply(input, client);
             client.deriveKeys();
             client.status = input.status() == null ? LifecycleStatus.POTENTIAL : input.status();
-            client.ownerId = ownerId;
+            if (target.poolId() == null) {
+                client.ownerId = target.ownerId();
+                client.ownerDepartment = target.ownerDepartment();
+                client.ownedSince = now;
+            } else {
+                client.poolId = target.poolId();
+                client.poolEnteredAt = now;
+                client.poolReasonCode = PoolEntryReason.IMPORTED;
+                client.poolReason = "CSV import";
+            }
             client.createdBy = user.id();
             client.createdAt = now;
             client.updatedAt = now;

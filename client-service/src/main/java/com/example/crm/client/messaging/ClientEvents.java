@@ -6,6 +6,9 @@ import com.example.crm.client.domain.Client;
 import com.example.crm.client.domain.ClientKind;
 import com.example.crm.client.domain.CreditRating;
 import com.example.crm.client.domain.LifecycleStatus;
+import com.example.crm.client.domain.PoolEntryReason;
+import com.example.crm.client.domain.RecallRuleKind;
+import com.example.crm.client.domain.ScheduledRecall;
 import com.example.crm.client.domain.RelationshipLevel;
 import com.example.crm.platform.api.JsonDiff;
 import com.example.crm.platform.outbox.Outbox;
@@ -35,6 +38,9 @@ public class ClientEvents {
     public static final String RESTORED = "crm.client.restored.v1";
     public static final String ERASED = "crm.client.erased.v1";
     public static final String MERGED = "crm.client.merged.v1";
+    public static final String RETURNED_TO_POOL = "crm.client.returned-to-pool.v1";
+    public static final String CLAIMED = "crm.client.claimed.v1";
+    public static final String RECALL_WARNING = "crm.client.recall-warning.v1";
 
     /** Fields whose new values stay out of events (their names are still listed as changed). */
     static final Set<String> PRIVATE_FIELDS = Set.of("finance.bankName", "finance.bankAccount", "rapport",
@@ -52,7 +58,9 @@ public class ClientEvents {
     public record Registered(UUID clientId, long version, ClientKind kind, String legalName, String shortName,
                              String industry, AcquisitionSource acquisitionSource, String unifiedSocialCreditCode,
                              Location address, LifecycleStatus status, RelationshipLevel relationshipLevel,
-                             String ownerId, List<String> tags, CreditRating creditRating, Instant registeredAt) {
+                             @JsonInclude(JsonInclude.Include.ALWAYS) String ownerId, UUID poolId, List<String> tags,
+                             CreditRating creditRating,
+                             Instant registeredAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,9 +76,30 @@ public class ClientEvents {
                                 String reason, String changedBy, Instant changedAt) {
     }
 
+    /** {@code to} is {@code null} (present) when the client went back to a pool. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OwnerChanged(UUID clientId, long version, String from, String to, String reason, String changedBy,
+    public record OwnerChanged(UUID clientId, long version, String from,
+                               @JsonInclude(JsonInclude.Include.ALWAYS) String to, String reason, String changedBy,
                                Instant changedAt) {
+    }
+
+    /** Returned by its owner or a manager ({@code rule} absent), or recalled by the pool's {@code rule}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReturnedToPool(UUID clientId, long version, UUID poolId, String previousOwnerId,
+                                 PoolEntryReason reasonCode, String reason, RecallRuleKind rule, String changedBy,
+                                 Instant returnedAt) {
+    }
+
+    /** Taken from a pool: claimed by {@code ownerId} ({@code how} CLAIM) or given to them (ASSIGNMENT). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Claimed(UUID clientId, long version, UUID poolId, String ownerId, String ownerDepartment, String how,
+                          String changedBy, Instant claimedAt) {
+    }
+
+    /** The client will be recalled from its owner at {@code dueAt} by {@code rule} unless something happens first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecallWarning(UUID clientId, String ownerId, UUID poolId, RecallRuleKind rule, int days,
+                                Instant anchor, Instant dueAt, Instant warnedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -90,7 +119,7 @@ public class ClientEvents {
                 : new Location(c.address.country, c.address.province, c.address.city, c.address.district);
         outbox.append(config.topic(), REGISTERED, c.id, new Registered(c.id, c.version, c.kind, c.legalName,
                 c.shortName, c.industry, c.acquisitionSource, c.unifiedSocialCreditCode, location, c.status,
-                c.relationshipLevel, c.ownerId, c.tags, c.finance == null ? null : c.finance.creditRating,
+                c.relationshipLevel, c.ownerId, c.poolId, c.tags, c.finance == null ? null : c.finance.creditRating,
                 c.createdAt));
     }
 
@@ -105,6 +134,21 @@ public class ClientEvents {
     public void ownerChanged(Client c, String from, String reason, String actor) {
         outbox.append(config.topic(), OWNER_CHANGED, c.id,
                 new OwnerChanged(c.id, c.version, from, c.ownerId, reason, actor, c.updatedAt));
+    }
+
+    public void returnedToPool(Client c, String previousOwner, RecallRuleKind rule, String actor) {
+        outbox.append(config.topic(), RETURNED_TO_POOL, c.id, new ReturnedToPool(c.id, c.version, c.poolId,
+                previousOwner, c.poolReasonCode, c.poolReason, rule, actor, c.poolEnteredAt));
+    }
+
+    public void claimed(Client c, String how, String actor) {
+        outbox.append(config.topic(), CLAIMED, c.id, new Claimed(c.id, c.version, c.poolId, c.ownerId,
+                c.ownerDepartment, how, actor, c.ownedSince));
+    }
+
+    public void recallWarning(ScheduledRecall due, Instant now) {
+        outbox.append(config.topic(), RECALL_WARNING, due.clientId, new RecallWarning(due.clientId, due.ownerId,
+                due.poolId, due.rule, due.days, due.anchor, due.dueAt, now));
     }
 
     public void deleted(Client c, String reason, String actor) {

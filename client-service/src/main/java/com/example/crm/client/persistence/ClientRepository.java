@@ -83,6 +83,21 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find(where.toString(), Sort.descending("createdAt", "id"), params).range(0, limit - 1).list();
     }
 
+    /** Clients sitting in the pool (no owner), latest entries first, keyset {@code after} (entry time, id). */
+    public List<Client> inPool(UUID poolId, After after, int limit) {
+        if (after == null) {
+            return find("poolId = ?1 and ownerId is null and deletedAt is null",
+                    Sort.descending("poolEnteredAt", "id"), poolId).range(0, limit - 1).list();
+        }
+        return find("poolId = ?1 and ownerId is null and deletedAt is null"
+                        + " and (poolEnteredAt < ?2 or (poolEnteredAt = ?2 and id < ?3))",
+                Sort.descending("poolEnteredAt", "id"), poolId, after.createdAt(), after.id()).range(0, limit - 1).list();
+    }
+
+    public long countInPool(UUID poolId) {
+        return count("poolId = ?1 and ownerId is null and deletedAt is null", poolId);
+    }
+
     private static void condition(StringBuilder where, Parameters params, String field, Object value) {
         if (value != null) {
             String name = field.replace('.', '_');

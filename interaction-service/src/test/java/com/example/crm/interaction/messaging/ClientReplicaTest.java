@@ -128,9 +128,14 @@ class ClientReplicaTest {
         publish(client, ownerChanged(UUID.randomUUID().toString(), client, 1, "rep-r9", "rep-r10"));
         await().atMost(WAIT).untilAsserted(() -> as("rep-r10", "crm-sales").get("/api/v1/visit-plans/" + plan)
                 .then().body("assigneeId", equalTo("rep-r10")).body("status", equalTo("PLANNED")));
+        // what client-service emits when a client goes back to a pool: owner-changed to no owner, returned-to-pool
+        String pool = UUID.randomUUID().toString();
         publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.owner-changed.v1", client, """
-                {"clientId":"%s","version":2,"from":"rep-r10","to":null,"changedBy":"manager","changedAt":"%s"}"""
-                .formatted(client, Instant.now())));
+                {"clientId":"%s","version":2,"from":"rep-r10","to":null,"reason":"无意向","changedBy":"rep-r10",
+                 "changedAt":"%s"}""".formatted(client, Instant.now())));
+        publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.returned-to-pool.v1", client, """
+                {"clientId":"%s","version":2,"poolId":"%s","previousOwnerId":"rep-r10","reasonCode":"RETURNED",
+                 "reason":"无意向","changedBy":"rep-r10","returnedAt":"%s"}""".formatted(client, pool, Instant.now())));
         await().atMost(WAIT).untilAsserted(() -> as("manager-r", "crm-manager").get("/api/v1/visit-plans/" + plan)
                 .then().body("status", equalTo("CANCELLED")));
     }

@@ -13,6 +13,10 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict", 409),
     DUPLICATE("duplicate", "Possible duplicate", 409),
     ILLEGAL_TRANSITION("illegal-transition", "Transition not allowed", 409),
+    /** A claim, assignment or lock beyond a user's or department's cap (the problem states cap and count). */
+    OWNERSHIP_CAP_REACHED("ownership-cap-reached", "Ownership cap reached", 409),
+    CLAIM_LIMIT_REACHED("claim-limit-reached", "Daily claim limit reached", 409),
+    RECLAIM_COOLDOWN("reclaim-cooldown", "The previous owner cannot claim this client again yet", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed (stale If-Match)", 412),
     LENGTH_REQUIRED("length-required", "Content-Length required", 411),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),

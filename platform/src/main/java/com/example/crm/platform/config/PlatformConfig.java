@@ -29,6 +29,14 @@ public interface PlatformConfig {
 
     Http http();
 
+    Security security();
+
+    interface Security {
+        /** The token claim naming the caller's department (pool membership, department ownership caps). */
+        @WithDefault("dept")
+        String departmentClaim();
+    }
+
     interface Outbox {
         /** Whether this instance runs the relay that publishes outbox rows to Kafka. */
         @WithDefault("true")

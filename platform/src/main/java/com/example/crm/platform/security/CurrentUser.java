@@ -1,8 +1,10 @@
 package com.example.crm.platform.security;
 
 import com.example.crm.platform.api.ProblemException;
+import com.example.crm.platform.config.PlatformConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Arrays;
 
@@ -11,14 +13,26 @@ import java.util.Arrays;
 public class CurrentUser {
 
     private final SecurityIdentity identity;
+    private final String departmentClaim;
 
-    public CurrentUser(SecurityIdentity identity) {
+    public CurrentUser(SecurityIdentity identity, PlatformConfig config) {
         this.identity = identity;
+        this.departmentClaim = config.security().departmentClaim();
     }
 
     /** The JWT subject: the user id recorded as actor, owner or staff. */
     public String id() {
         return identity.getPrincipal().getName();
+    }
+
+    /** The caller's department (the token's department claim, {@code crm.security.department-claim}), if any. */
+    public String department() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object claim = token.getClaim(departmentClaim);
+            String value = claim == null ? null : claim.toString().replace("\"", "").strip();
+            return value == null || value.isEmpty() ? null : value;
+        }
+        return null;
     }
 
     public boolean hasAnyRole(String... roles) {

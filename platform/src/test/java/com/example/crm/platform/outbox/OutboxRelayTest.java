@@ -192,6 +192,7 @@ class OutboxRelayTest {
             }
             public Idempotency idempotency() { return () -> Duration.ofHours(24); }
             public Http http() { return () -> 1_048_576L; }
+            public Security security() { return () -> "dept"; }
         };
     }
 

@@ -24,6 +24,12 @@ public final class Tokens {
                 .expiresIn(3600).sign();
     }
 
+    /** A token of a user in {@code department} (the department claim pool membership and caps read). */
+    public static String bearerInDepartment(String subject, String department, String... roles) {
+        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+                .claim("dept", department).expiresIn(3600).sign();
+    }
+
     public static String expired(String subject, String role) {
         return "Bearer " + Jwt.issuer(ISSUER).subject(subject).groups(role)
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();

@@ -1,0 +1,113 @@
+package com.example.crm.client.domain;
+
+import com.example.crm.client.config.ClientConfig;
+import com.example.crm.client.persistence.OwnershipCapRepository;
+import com.example.crm.client.persistence.OwnershipQueries;
+import com.example.crm.client.persistence.OwnershipQueries.Counted;
+import com.example.crm.platform.api.ProblemException;
+import com.example.crm.platform.api.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The ownership caps (保有量) of users and departments: how many clients one may own and lock. Callers take the
+ * owner's scope locks first ({@link OwnershipQueries#lockOwnerScopes}), so counts cannot change underneath.
+ */
+@ApplicationScoped
+public class OwnershipCaps {
+
+    private final OwnershipCapRepository caps;
+    private final OwnershipQueries queries;
+    private final ClientConfig config;
+
+    public OwnershipCaps(OwnershipCapRepository caps, OwnershipQueries queries, ClientConfig config) {
+        this.caps = caps;
+        this.queries = queries;
+        this.config = config;
+    }
+
+    /** Refuses with a 409 problem stating cap and count when {@code owner} (of {@code department}) is full. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireRoom(String owner, String department, boolean clientHasDeal) {
+        check(CapScope.USER, owner, clientHasDeal);
+        check(CapScope.DEPARTMENT, department, clientHasDeal);
+    }
+
+    /** How many more clients without a deal {@code owner} may take (empty: no cap limits them). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OptionalLong room(String owner, String department) {
+        OptionalLong room = OptionalLong.empty();
+        for (CapScope scope : CapScope.values()) {
+            String subject = scope == CapScope.USER ? owner : department;
+            Optional<OwnershipCap> cap = caps.of(scope, subject).filter(c -> c.maxOwned != null);
+            if (cap.isPresent()) {
+                long left = Math.max(0, cap.get().maxOwned - owned(scope, subject, cap.get()));
+                room = OptionalLong.of(room.isPresent() ? Math.min(room.getAsLong(), left) : left);
+            }
+        }
+        return room;
+    }
+
+    private void check(CapScope scope, String subject, boolean clientHasDeal) {
+        Optional<OwnershipCap> found = caps.of(scope, subject).filter(c -> c.maxOwned != null);
+        if (found.isEmpty() || clientHasDeal && !found.get().countClientsWithDeal) {
+            return;
+        }
+        OwnershipCap cap = found.get();
+        long current = owned(scope, subject, cap);
+        if (current >= cap.maxOwned) {
+            throw refused(scope, subject, "owns", current, cap.maxOwned)
+                    .with("countsClientsWithDeal", cap.countClientsWithDeal);
+        }
+    }
+
+    /** Refuses a lock beyond the owner's lock cap: their own and their department's, else the default. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireLockRoom(String owner, String department) {
+        Integer userCap = caps.of(CapScope.USER, owner).map(c -> c.maxLocked).orElse(null);
+        Integer departmentCap = caps.of(CapScope.DEPARTMENT, department).map(c -> c.maxLocked).orElse(null);
+        if (userCap == null && departmentCap == null) {
+            userCap = config.ownership().defaultLockCap();
+        }
+        if (userCap != null) {
+            long locked = queries.locked(Counted.USER, owner);
+            if (locked >= userCap) {
+                throw refused(CapScope.USER, owner, "has locked", locked, userCap).with("locks", true);
+            }
+        }
+        if (departmentCap != null) {
+            long locked = queries.locked(Counted.DEPARTMENT, department);
+            if (locked >= departmentCap) {
+                throw refused(CapScope.DEPARTMENT, department, "has locked", locked, departmentCap).with("locks", true);
+            }
+        }
+    }
+
+    /** What a cap's subject holds now: clients owned (as the cap counts them) and locked. */
+    public record Counts(long owned, long locked) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Counts counts(OwnershipCap cap) {
+        return new Counts(owned(cap.key.scope(), cap.key.subject(), cap),
+                queries.locked(counted(cap.key.scope()), cap.key.subject()));
+    }
+
+    private long owned(CapScope scope, String subject, OwnershipCap cap) {
+        return queries.owned(counted(scope), subject, cap.countClientsWithDeal);
+    }
+
+    private static Counted counted(CapScope scope) {
+        return scope == CapScope.USER ? Counted.USER : Counted.DEPARTMENT;
+    }
+
+    private static ProblemException refused(CapScope scope, String subject, String verb, long current, long cap) {
+        String who = (scope == CapScope.USER ? "user " : "department ") + subject;
+        return new ProblemException(ProblemType.OWNERSHIP_CAP_REACHED,
+                who + " " + verb + " " + current + " clients; the cap is " + cap)
+                .with("scope", scope).with("subject", subject).with("cap", cap).with("current", current);
+    }
+}
