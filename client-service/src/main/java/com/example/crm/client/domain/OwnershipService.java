@@ -143,11 +143,19 @@ public class OwnershipService {
     }
 
     /**
-     * Recalls a client that is due (called by the recall job with the client's row locked and its due row read
-     * after the lock): back to its pool, with the rule and what it counted from.
+     * Recalls clients that are due (called by the recall job with their rows locked and their due rows read after
+     * the lock): back to their pool, with the rule and what it counted from.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recall(ScheduledRecall due) {
+    public void recall(List<ScheduledRecall> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        clients.list("id in ?1", due.stream().map(d -> d.clientId).toList()); // one read for the page
+        due.forEach(this::recall);
+    }
+
+    private void recall(ScheduledRecall due) {
         Client client = clients.findById(due.clientId);
         Pool pool = pools.findById(due.poolId);
         String reason = switch (due.rule) {

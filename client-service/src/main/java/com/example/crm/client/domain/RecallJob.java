@@ -70,7 +70,7 @@ public class RecallJob {
             List<UUID> page = due.subList(from, Math.min(due.size(), from + pageSize));
             recalled += QuarkusTransaction.requiringNew().call(() -> {
                 List<ScheduledRecall> locked = queries.lockDue(page, now);
-                locked.forEach(ownership::recall);
+                ownership.recall(locked);
                 return locked.size();
             });
         }

@@ -1,6 +1,7 @@
 package com.example.crm.client.persistence;
 
 import com.example.crm.client.domain.ScheduledRecall;
+import com.example.crm.platform.persistence.BatchedStatements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -19,9 +20,11 @@ public class OwnershipQueries {
     public enum Counted { USER, DEPARTMENT }
 
     private final EntityManager em;
+    private final BatchedStatements statements;
 
-    public OwnershipQueries(EntityManager em) {
+    public OwnershipQueries(EntityManager em, BatchedStatements statements) {
         this.em = em;
+        this.statements = statements;
     }
 
     /**
@@ -95,12 +98,12 @@ public class OwnershipQueries {
         return rows.stream().findFirst().map(Instant.class::cast);
     }
 
+    /** Queued in the transaction's JDBC batch (it commutes: one row per client and owner). */
     public void recordRelease(UUID clientId, String ownerId, Instant at) {
-        em.createNativeQuery("""
-                        insert into ownership_release (client_id, owner_id, released_at) values (:client, :owner, :at)
-                        on conflict (client_id, owner_id) do update set released_at = excluded.released_at""")
-                .setParameter("client", clientId).setParameter("owner", ownerId).setParameter("at", at)
-                .executeUpdate();
+        statements.add("""
+                insert into ownership_release (client_id, owner_id, released_at) values (?, ?, ?)
+                on conflict (client_id, owner_id) do update set released_at = excluded.released_at""",
+                clientId, ownerId, at);
     }
 
     public boolean poolInUse(UUID poolId) {
@@ -164,9 +167,9 @@ public class OwnershipQueries {
                 .getResultList().isEmpty();
     }
 
+    /** Queued in the transaction's JDBC batch (the warning sent for the client's previous ownership goes). */
     public void forgetWarning(UUID clientId) {
-        em.createNativeQuery("delete from recall_warning where client_id = :client")
-                .setParameter("client", clientId).executeUpdate();
+        statements.add("delete from recall_warning where client_id = ?", clientId);
     }
 
     /** The owner's clients due for recall before {@code horizon} (or inside their warning window), soonest first. */

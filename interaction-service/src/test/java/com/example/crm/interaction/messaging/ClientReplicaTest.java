@@ -1,5 +1,6 @@
 package com.example.crm.interaction.messaging;
 
+import com.example.crm.platform.testing.EventContract;
 import com.example.crm.platform.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,6 +28,10 @@ import static org.hamcrest.Matchers.nullValue;
 /** The local replica of clients, built from client-service's events through the real broker. */
 @QuarkusTest
 class ClientReplicaTest {
+
+    /** client-service's documented event schemas: the events written here by hand must be the ones it emits. */
+    private static final EventContract CLIENT_CONTRACT =
+            new EventContract(Path.of("../client-service/src/main/asyncapi/schemas"));
 
     @Inject
     DataSource db;
@@ -128,14 +134,19 @@ class ClientReplicaTest {
         publish(client, ownerChanged(UUID.randomUUID().toString(), client, 1, "rep-r9", "rep-r10"));
         await().atMost(WAIT).untilAsserted(() -> as("rep-r10", "crm-sales").get("/api/v1/visit-plans/" + plan)
                 .then().body("assigneeId", equalTo("rep-r10")).body("status", equalTo("PLANNED")));
-        // what client-service emits when a client goes back to a pool: owner-changed to no owner, returned-to-pool
+        // what client-service emits when a client goes back to a pool (checked against its documented contract):
+        // owner-changed to no owner, then returned-to-pool
         String pool = UUID.randomUUID().toString();
-        publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.owner-changed.v1", client, """
+        String toNoOwner = clientEvent(UUID.randomUUID().toString(), "crm.client.owner-changed.v1", client, """
                 {"clientId":"%s","version":2,"from":"rep-r10","to":null,"reason":"无意向","changedBy":"rep-r10",
-                 "changedAt":"%s"}""".formatted(client, Instant.now())));
-        publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.returned-to-pool.v1", client, """
+                 "changedAt":"%s"}""".formatted(client, Instant.now()));
+        String returned = clientEvent(UUID.randomUUID().toString(), "crm.client.returned-to-pool.v1", client, """
                 {"clientId":"%s","version":2,"poolId":"%s","previousOwnerId":"rep-r10","reasonCode":"RETURNED",
-                 "reason":"无意向","changedBy":"rep-r10","returnedAt":"%s"}""".formatted(client, pool, Instant.now())));
+                 "reason":"无意向","changedBy":"rep-r10","returnedAt":"%s"}""".formatted(client, pool, Instant.now()));
+        CLIENT_CONTRACT.assertValid(toNoOwner);
+        CLIENT_CONTRACT.assertValid(returned);
+        publish(client, toNoOwner);
+        publish(client, returned);
         await().atMost(WAIT).untilAsserted(() -> as("manager-r", "crm-manager").get("/api/v1/visit-plans/" + plan)
                 .then().body("status", equalTo("CANCELLED")));
     }

@@ -3,6 +3,7 @@ package com.example.crm.platform.outbox;
 import com.example.crm.platform.config.PlatformConfig;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
+import com.example.crm.platform.persistence.BatchedStatements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,22 +27,26 @@ public class Outbox {
     private final DataSource dataSource;
     private final CloudEvents cloudEvents;
     private final PlatformConfig config;
+    private final BatchedStatements statements;
 
-    public Outbox(DataSource dataSource, CloudEvents cloudEvents, PlatformConfig config) {
+    public Outbox(DataSource dataSource, CloudEvents cloudEvents, PlatformConfig config, BatchedStatements statements) {
         this.dataSource = dataSource;
         this.cloudEvents = cloudEvents;
         this.config = config;
+        this.statements = statements;
     }
 
     /**
      * Appends an event to be published on {@code topic} with the client id as key and subject.
-     * Must run inside the transaction that makes the change the event reports.
+     * Must run inside the transaction that makes the change the event reports. The row is queued in the
+     * transaction's JDBC batch ({@link BatchedStatements}: outbox rows commute with every other statement) and sent
+     * with the transaction's next batch, at the latest before it commits, in the order appended.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent append(String topic, String type, UUID clientId, Object data) {
-        try (Batch batch = batch()) {
-            return batch.add(topic, type, clientId, data);
-        }
+        CloudEvent event = cloudEvents.create(config.eventSource(), type, clientId.toString(), data);
+        statements.add(INSERT, UUID.fromString(event.id()), topic, event.subject(), type, cloudEvents.write(event));
+        return event;
     }
 
     /**
