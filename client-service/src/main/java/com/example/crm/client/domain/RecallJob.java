@@ -63,7 +63,9 @@ public class RecallJob {
     public Run run() {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> queries.dueForRecall(now));
+        List<ScheduledRecall> scheduled = QuarkusTransaction.requiringNew().call(() -> queries.dueOrNear(now));
+        List<UUID> due = scheduled.stream().filter(s -> !s.dueAt.isAfter(now)).map(s -> s.clientId).toList();
+        List<ScheduledRecall> near = scheduled.stream().filter(s -> s.dueAt.isAfter(now)).toList();
         int pageSize = config.ownership().recallPageSize();
         int recalled = 0;
         for (int from = 0; from < due.size(); from += pageSize) {
@@ -74,7 +76,6 @@ public class RecallJob {
                 return locked.size();
             });
         }
-        List<ScheduledRecall> near = QuarkusTransaction.requiringNew().call(() -> queries.inWarningWindow(now));
         int warned = 0;
         for (int from = 0; from < near.size(); from += pageSize) {
             List<ScheduledRecall> page = near.subList(from, Math.min(near.size(), from + pageSize));

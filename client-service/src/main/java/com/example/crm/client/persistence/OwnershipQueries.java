@@ -116,18 +116,13 @@ public class OwnershipQueries {
         return Optional.ofNullable(em.find(ScheduledRecall.class, clientId));
     }
 
-    /** The owned clients due for recall at {@code now}, in id order (one scan of the schedule). */
-    public List<UUID> dueForRecall(Instant now) {
-        return em.createQuery("select s.clientId from ScheduledRecall s where s.dueAt <= :now order by s.clientId",
-                UUID.class).setParameter("now", now).getResultList();
-    }
-
-    /** The owned clients inside their warning window at {@code now} (not yet due). */
-    public List<ScheduledRecall> inWarningWindow(Instant now) {
-        return em.createQuery("""
-                        select s from ScheduledRecall s where s.warnFrom <= :now and s.dueAt > :now
-                        order by s.clientId""", ScheduledRecall.class)
-                .setParameter("now", now).getResultList();
+    /**
+     * The owned clients due for recall at {@code now} or inside their warning window, in id order: one scan of the
+     * schedule serves both parts of a recall run.
+     */
+    public List<ScheduledRecall> dueOrNear(Instant now) {
+        return em.createQuery("select s from ScheduledRecall s where s.warnFrom <= :now order by s.clientId",
+                ScheduledRecall.class).setParameter("now", now).getResultList();
     }
 
     /**
