@@ -37,7 +37,9 @@ public final class ClientFixtures {
         card.put("unifiedSocialCreditCode", randomCreditCode());
         card.put("industry", "制造业");
         card.put("acquisitionSource", "REFERRAL");
-        card.put("phone", "+86 10 6552 " + ThreadLocalRandom.current().nextInt(1000, 9999));
+        // a mobile number from 400 million: tests that do not test duplicate phones must not share one by chance
+        card.put("phone", "+86 1" + ThreadLocalRandom.current().nextInt(30, 90) + " "
+                + ThreadLocalRandom.current().nextInt(1000, 10000) + " " + ThreadLocalRandom.current().nextInt(1000, 10000));
         card.put("address", Map.of("country", "CN", "province", "北京市", "city", "北京市", "district", "朝阳区"));
         card.put("finance", Map.of("bankName", "中国工商银行", "bankAccount", "6222 0212 3456 7890",
                 "creditRating", "AA", "creditLimit", Map.of("amount", "500000.00", "currency", "CNY"),
