@@ -1,6 +1,6 @@
 package com.example.crm.client;
 
-import com.example.crm.platform.testing.TopicWriter;
+import com.example.crm.platform.testing.ClientEventsForTests;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -101,12 +101,7 @@ public final class PoolFixtures {
     }
 
     private static void interactionEvent(String kafka, String clientId, String type, String data) {
-        String event = """
-                {"specversion":"1.0","id":"%s","source":"/crm/interaction-service","type":"%s","subject":"%s",
-                 "time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(UUID.randomUUID(), type, clientId, Instant.now(), data);
-        try (TopicWriter writer = new TopicWriter(kafka)) {
-            writer.send("crm.interaction.v1", clientId, event);
-        }
+        ClientEventsForTests.publish(kafka, "crm.interaction.v1", clientId, ClientEventsForTests.event(
+                "/crm/interaction-service", UUID.randomUUID().toString(), type, clientId, data));
     }
 }

@@ -3,7 +3,6 @@ package com.example.crm.client.domain;
 import com.example.crm.client.config.ClientConfig;
 import com.example.crm.client.persistence.OwnershipCapRepository;
 import com.example.crm.client.persistence.OwnershipQueries;
-import com.example.crm.client.persistence.OwnershipQueries.Counted;
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,13 +72,13 @@ public class OwnershipCaps {
             userCap = config.ownership().defaultLockCap();
         }
         if (userCap != null) {
-            long locked = queries.locked(Counted.USER, owner);
+            long locked = queries.locked(CapScope.USER, owner);
             if (locked >= userCap) {
                 throw refused(CapScope.USER, owner, "has locked", locked, userCap).with("locks", true);
             }
         }
         if (departmentCap != null) {
-            long locked = queries.locked(Counted.DEPARTMENT, department);
+            long locked = queries.locked(CapScope.DEPARTMENT, department);
             if (locked >= departmentCap) {
                 throw refused(CapScope.DEPARTMENT, department, "has locked", locked, departmentCap).with("locks", true);
             }
@@ -93,15 +92,11 @@ public class OwnershipCaps {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Counts counts(OwnershipCap cap) {
         return new Counts(owned(cap.key.scope(), cap.key.subject(), cap),
-                queries.locked(counted(cap.key.scope()), cap.key.subject()));
+                queries.locked(cap.key.scope(), cap.key.subject()));
     }
 
     private long owned(CapScope scope, String subject, OwnershipCap cap) {
-        return queries.owned(counted(scope), subject, cap.countClientsWithDeal);
-    }
-
-    private static Counted counted(CapScope scope) {
-        return scope == CapScope.USER ? Counted.USER : Counted.DEPARTMENT;
+        return queries.owned(scope, subject, cap.countClientsWithDeal);
     }
 
     private static ProblemException refused(CapScope scope, String subject, String verb, long current, long cap) {

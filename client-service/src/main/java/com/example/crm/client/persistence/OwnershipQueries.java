@@ -1,5 +1,6 @@
 package com.example.crm.client.persistence;
 
+import com.example.crm.client.domain.CapScope;
 import com.example.crm.client.domain.ScheduledRecall;
 import com.example.crm.platform.persistence.BatchedStatements;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,6 @@ import java.util.UUID;
 /** The queries of ownership: counts for caps, claim limits, cool-downs, recall candidates and warnings. */
 @ApplicationScoped
 public class OwnershipQueries {
-
-    /** Whom an owned-clients count is for: one user or one department. */
-    public enum Counted { USER, DEPARTMENT }
 
     private final EntityManager em;
     private final BatchedStatements statements;
@@ -44,7 +42,7 @@ public class OwnershipQueries {
     }
 
     /** Live clients owned by the user or department; those with a deal only when {@code countDeals}. */
-    public long owned(Counted by, String subject, boolean countDeals) {
+    public long owned(CapScope by, String subject, boolean countDeals) {
         return ((Number) em.createNativeQuery("""
                         select count(*) from client c left join client_activity a on a.client_id = c.id
                         where c.deleted_at is null and %s = :subject
@@ -61,15 +59,15 @@ public class OwnershipQueries {
                 .setParameter("client", clientId).getSingleResult();
     }
 
-    public long locked(Counted by, String subject) {
+    public long locked(CapScope by, String subject) {
         return ((Number) em.createNativeQuery("""
                         select count(*) from client c
                         where c.deleted_at is null and c.locked_at is not null and %s = :subject"""
                         .formatted(column(by))).setParameter("subject", subject).getSingleResult()).longValue();
     }
 
-    private static String column(Counted by) {
-        return by == Counted.USER ? "c.owner_id" : "c.owner_department";
+    private static String column(CapScope by) {
+        return by == CapScope.USER ? "c.owner_id" : "c.owner_department";
     }
 
     /**

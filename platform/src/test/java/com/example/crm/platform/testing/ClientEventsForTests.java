@@ -14,10 +14,15 @@ public final class ClientEventsForTests {
 
     /** A client-service event of {@code type} for {@code clientId}, with {@code data} (a JSON object). */
     public static String clientEvent(String eventId, String type, String clientId, String data) {
+        return event("/crm/client-service", eventId, type, clientId, data);
+    }
+
+    /** An event of any service ({@code source}, e.g. /crm/interaction-service) about {@code clientId}. */
+    public static String event(String source, String eventId, String type, String clientId, String data) {
         return """
-                {"specversion":"1.0","id":"%s","source":"/crm/client-service","type":"%s","subject":"%s",
+                {"specversion":"1.0","id":"%s","source":"%s","type":"%s","subject":"%s",
                  "time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(eventId, type, clientId, Instant.now(), data);
+                .formatted(eventId, source, type, clientId, Instant.now(), data);
     }
 
     public static String registered(String clientId, String owner, String legalName, String status) {
