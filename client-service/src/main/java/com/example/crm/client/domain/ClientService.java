@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -216,7 +218,8 @@ public class ClientService {
 
     /**
      * Scrubs the card's personal data irreversibly (contact persons removed, personal fields and every value in
-     * its history replaced); figures and classification stay. The card stays deleted.
+     * its history replaced); figures and classification stay. The card stays deleted. The duplicates merged into
+     * it are the same client: they are erased with it, each with its own event.
      */
     @Transactional
     public Client erase(UUID id, String reason) {
@@ -225,6 +228,19 @@ public class ClientService {
             return client;
         }
         Instant now = clock.instant();
+        Deque<Client> toErase = new ArrayDeque<>(List.of(client));
+        while (!toErase.isEmpty()) {
+            Client card = toErase.pop();
+            if (card.erasedAt == null) {
+                scrub(card, now);
+            }
+            toErase.addAll(clients.mergedInto(card.id));
+        }
+        LOG.infof("client %s erased by %s (%s)", id, user.id(), reason == null ? "no reason given" : "reason recorded");
+        return client;
+    }
+
+    private void scrub(Client client, Instant now) {
         if (client.kind == ClientKind.INDIVIDUAL) {
             client.legalName = ERASED;
             client.shortName = null;
@@ -258,8 +274,6 @@ public class ClientService {
         history.scrub(client);
         history.record(client, Action.ERASED, user.id(), null, history.change("erasedAt", null, now));
         events.erased(client);
-        LOG.infof("client %s erased by %s (%s)", id, user.id(), reason == null ? "no reason given" : "reason recorded");
-        return client;
     }
 
     /**

@@ -45,6 +45,11 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
                 .setParameter("codes", codes).getResultList();
     }
 
+    /** The cards merged into this one (each a deleted duplicate pointing at it). */
+    public List<Client> mergedInto(UUID survivorId) {
+        return list("mergedInto", survivorId);
+    }
+
     public List<Client> ownedBy(String ownerId) {
         return list("ownerId = ?1 and deletedAt is null", Sort.ascending("createdAt", "id"), ownerId);
     }

@@ -86,4 +86,28 @@ class ClientDeletionAndErasureTest {
         assertThat(Sql.count(db, "select count(*) from contact_person where client_id = ?", UUID.fromString(id))).isZero();
         assertThat(row).as("figures and status stay").contains("500000").contains("POTENTIAL");
     }
+
+    @Test
+    void erasing_a_client_erases_the_duplicates_merged_into_it_each_with_its_event() {
+        String owner = "rep-erase-merged-" + UUID.randomUUID();
+        String survivor = register(owner, company("擦除合并测试有限公司"));
+        Map<String, Object> duplicateCard = company("擦除合并测试");
+        duplicateCard.put("legalRepresentative", "赵合并");
+        String duplicate = register(owner, duplicateCard);
+        as(owner, "crm-sales").header("If-Match", "\"0\"").body(Map.of("duplicateId", duplicate))
+                .post(CLIENTS + "/" + survivor + "/merge").then().statusCode(200);
+        String etag = as("admin-3", "crm-admin").get(CLIENTS + "/" + survivor).then().extract().header("ETag");
+
+        try (TopicReader topic = TopicReader.fromEnd(kafka, "crm.client.v1")) {
+            as("admin-3", "crm-admin").header("If-Match", etag).body(Map.of("reason", "客户要求删除个人信息"))
+                    .post(CLIENTS + "/" + survivor + "/erasure").then().statusCode(200);
+
+            var erased = topic.await(r -> r.key().equals(duplicate), 1, Duration.ofSeconds(30)).get(0);
+            assertThat(EVENTS.assertValid(erased.value()).get("type").asText()).isEqualTo("crm.client.erased.v1");
+        }
+        String row = (String) Sql.value(db, "select row_to_json(c)::text from client c where id = ?", UUID.fromString(duplicate));
+        assertThat(row).doesNotContain("赵合并").contains("\"erased_at\":\"");
+        as("admin-3", "crm-admin").get(CLIENTS + "/" + duplicate).then().statusCode(200)
+                .body("erasedAt", notNullValue()).body("phone", nullValue()).body("mergedInto", equalTo(survivor));
+    }
 }

@@ -1,0 +1,129 @@
+package com.example.crm.e2e;
+
+import com.example.crm.platform.testing.EventContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a consumer outside the suite sees: every record of every topic, read with kcat (a Kafka client no one
+ * here wrote) and parsed with the CloudEvents SDK's JSON format, must be a valid CloudEvents 1.0 event in
+ * structured mode whose {@code data} matches the JSON Schema its service documents. Runs after the journeys,
+ * so the topics hold every kind of event a client's life produces.
+ */
+@ExtendWith(SuiteStack.class)
+@Order(3)
+class EveryTopicThroughKcatTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void every_record_on_every_topic_is_a_valid_cloudevent_matching_its_documented_schema() throws Exception {
+        List<String> topics = topics();
+        assertThat(topics).contains("crm.client.v1", "crm.interaction.v1", "crm.complaint.v1", "crm.segment.v1");
+        Map<Service, EventContract> contracts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            contracts.put(service, new EventContract(service.eventSchemas()));
+        }
+        Set<String> types = new HashSet<>();
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> violations = new ArrayList<>();
+        for (String topic : topics) {
+            Service service = Service.ofTopic(topic);
+            for (JsonNode record : consume(topic)) {
+                counts.merge(topic, 1, Integer::sum);
+                String where = topic + "/" + record.path("partition").asInt() + "@" + record.path("offset").asLong();
+                try {
+                    String payload = record.path("payload").asText();
+                    CloudEvent event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
+                            .deserialize(payload.getBytes(StandardCharsets.UTF_8));
+                    assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+                    assertThat(mediaType(header(record, "content-type"))).as("content-type header").isEqualTo(JsonFormat.CONTENT_TYPE);
+                    assertThat(event.getSource()).hasToString("/crm/" + service.id + "-service");
+                    assertThat(event.getTime()).as("time").isNotNull();
+                    assertThat(event.getSubject()).as("subject is the record key").isEqualTo(record.path("key").asText());
+                    contracts.get(service).assertValid(payload);
+                    types.add(event.getType());
+                } catch (AssertionError | RuntimeException e) {
+                    violations.add(where + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(violations).as("records that are not valid events of their contract").isEmpty();
+        assertThat(topics.stream().filter(t -> t.endsWith(".dlq")).mapToInt(t -> counts.getOrDefault(t, 0)).sum())
+                .as("dead letters").isZero();
+        assertThat(types).as("the event types of a client's life").contains(
+                "crm.client.registered.v1", "crm.client.status-changed.v1", "crm.client.merged.v1", "crm.client.erased.v1",
+                "crm.interaction.contact-logged.v1", "crm.interaction.order-placed.v1", "crm.interaction.payment-recorded.v1",
+                "crm.interaction.payment-overdue.v1", "crm.interaction.cadence-changed.v1",
+                "crm.complaint.received.v1", "crm.complaint.escalated.v1", "crm.complaint.sla-breached.v1",
+                "crm.complaint.acknowledged.v1", "crm.complaint.resolved.v1", "crm.complaint.survey-answered.v1",
+                "crm.complaint.reopened.v1", "crm.segment.client-classified.v1");
+    }
+
+    /** The suite's topics as the broker lists them (kcat -L). */
+    private static List<String> topics() throws IOException, InterruptedException {
+        List<String> topics = new ArrayList<>();
+        for (JsonNode topic : JSON.readTree(kcat("-L", "-J")).path("topics")) {
+            String name = topic.path("topic").asText();
+            if (name.startsWith("crm.")) {
+                topics.add(name);
+            }
+        }
+        return topics;
+    }
+
+    /** Every record of a topic from its beginning, as kcat's JSON envelope (key, headers, payload). */
+    private static List<JsonNode> consume(String topic) throws IOException, InterruptedException {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : kcat("-C", "-t", topic, "-o", "beginning", "-e", "-q", "-J").split("\n")) {
+            if (!line.isBlank()) {
+                records.add(JSON.readTree(line));
+            }
+        }
+        return records;
+    }
+
+    private static String header(JsonNode record, String name) {
+        JsonNode headers = record.path("headers");
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            if (headers.get(i).asText().equalsIgnoreCase(name)) {
+                return headers.get(i + 1).asText();
+            }
+        }
+        return null;
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType == null ? null : contentType.split(";")[0].trim();
+    }
+
+    private static String kcat(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kcat", "-b", SuiteStack.BOOTSTRAP));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("kcat " + String.join(" ", arguments)).isZero();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,116 @@
+package com.example.crm.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stack the end-to-end tests run against: the four services as separate processes (their packaged
+ * {@code quarkus-run.jar}, production profile), a PostgreSQL database {@value #DATABASE} and a Kafka broker of
+ * its own, started with {@code deploy/local/crm} next to a developer's {@code crm up} stack, never touching it.
+ *
+ * <p>A stack already answering on these ports is reused; otherwise it is reset (database dropped, broker
+ * emptied) and started, and stopped after the run unless {@code CRM_E2E_KEEP=1}. Its only difference from
+ * production is configuration: complaint SLA targets of seconds instead of hours for severity HIGH and an
+ * escalation scan every second, so that escalation by time happens within a test.
+ */
+public final class SuiteStack implements BeforeAllCallback {
+
+    static final Path ROOT = Path.of(System.getProperty("crm.root", "../..")).toAbsolutePath().normalize();
+    static final int HTTP_PORT_BASE = 18080;
+    static final int KAFKA_PORT = 29092;
+    static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("CRM_TEST_PG_PORT", "5432"));
+    static final String DATABASE = "crm_e2e";
+    static final String BOOTSTRAP = "127.0.0.1:" + KAFKA_PORT;
+
+    /** First-response and resolution targets of severity HIGH in this stack (production: 4 h and 24 h). */
+    static final Duration HIGH_FIRST_RESPONSE = Duration.ofSeconds(6);
+    static final Duration HIGH_RESOLUTION = Duration.ofSeconds(90);
+    /** complaint.sla.key-client-factor (its default). */
+    static final double KEY_CLIENT_FACTOR = 0.5;
+
+    private static final Path WORK = ROOT.resolve("deploy/local/.work/e2e");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static boolean ready;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (SuiteStack.class) {
+            if (ready) {
+                return;
+            }
+            if (!allReady()) {
+                crm("reset");
+                crm("up");
+                if (!"1".equals(System.getenv("CRM_E2E_KEEP"))) {
+                    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                            .put(SuiteStack.class, (AutoCloseable) () -> crm("down"));
+                }
+            }
+            ready = true;
+        }
+    }
+
+    /** The process id of a service of the stack (for its memory, or to stop it). */
+    static long pid(Service service) throws IOException {
+        return Long.parseLong(Files.readString(WORK.resolve("services/" + service.id + ".pid")).trim());
+    }
+
+    private static boolean allReady() {
+        for (Service service : Service.values()) {
+            try {
+                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() != 200) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void crm(String command) throws IOException, InterruptedException {
+        Path log = ROOT.resolve("deploy/e2e/target/stack-" + command + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(List.of(ROOT.resolve("deploy/local/crm").toString(), command))
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("CRM_WORK", WORK.toString());
+        env.put("CRM_DB", DATABASE);
+        env.put("CRM_HTTP_PORT_BASE", String.valueOf(HTTP_PORT_BASE));
+        env.put("CRM_KAFKA_PORT", String.valueOf(KAFKA_PORT));
+        env.put("CRM_PG_PORT", String.valueOf(PG_PORT));
+        env.put("COMPLAINT_SLA_FIRST_RESPONSE_HIGH", HIGH_FIRST_RESPONSE.toSeconds() + "s");
+        env.put("COMPLAINT_SLA_RESOLUTION_HIGH", HIGH_RESOLUTION.toSeconds() + "s");
+        env.put("COMPLAINT_ESCALATION_SCAN_EVERY", "1s");
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("crm " + command + " did not finish within 10 minutes; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("crm " + command + " failed (exit " + process.exitValue() + "):\n"
+                    + String.join("\n", tail(Files.readAllLines(log), 40)));
+        }
+    }
+
+    private static List<String> tail(List<String> lines, int n) {
+        return lines.subList(Math.max(0, lines.size() - n), lines.size());
+    }
+}
