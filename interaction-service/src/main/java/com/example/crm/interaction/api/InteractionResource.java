@@ -92,7 +92,7 @@ public class InteractionResource {
     @GET
     @Path("interactions")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "A rep's own activity (or anyone's, for managers), newest first")
+    @Operation(summary = "A rep's own activity (anyone's for managers, admins, auditors and integrations), newest first")
     public Page<InteractionView> activity(@QueryParam("staffId") String staffId, @QueryParam("kind") String kind,
                                           @QueryParam("outcome") String outcome, @QueryParam("from") String from,
                                           @QueryParam("to") String to, @QueryParam("limit") String limit,
@@ -101,10 +101,11 @@ public class InteractionResource {
         if (staff == null) {
             staff = user.id();
         }
-        return page(new InteractionRepository.Filter(null, staff,
+        InteractionRepository.Filter filter = new InteractionRepository.Filter(null, staff,
                 QueryParams.enumValue(InteractionKind.class, "kind", kind),
-                QueryParams.enumValue(Outcome.class, "outcome", outcome), QueryParams.instantValue("from", from), QueryParams.instantValue("to", to)),
-                limit, cursor);
+                QueryParams.enumValue(Outcome.class, "outcome", outcome), QueryParams.instantValue("from", from), QueryParams.instantValue("to", to));
+        int size = Page.clamp(QueryParams.intValue("limit", limit));
+        return Page.of(service.activity(filter, cursor, size), size, mapper::toView, InteractionService::cursorOf);
     }
 
     @GET

@@ -99,6 +99,14 @@ public class InteractionService {
         return interactions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("interaction", id));
     }
 
+    /** One person's contacts, newest first: a sales rep reads their own; managers, admins, auditors and integrations anyone's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Interaction> activity(InteractionRepository.Filter filter, String cursor, int limit) {
+        user.requireSelfOrReader(filter.staffId(), "activity", com.example.crm.platform.security.Roles.AUDITOR,
+                com.example.crm.platform.security.Roles.INTEGRATION);
+        return timeline(filter, cursor, limit);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Interaction> timeline(InteractionRepository.Filter filter, String cursor, int limit) {
         if (filter.clientId() != null) {

@@ -45,7 +45,7 @@ class InteractionApiTest {
     }
 
     @Test
-    void the_timeline_pages_with_a_cursor_and_filters_by_kind_outcome_and_period() {
+    void the_timeline_pages_with_a_cursor_filters_by_kind_outcome_and_period_and_a_reps_activity_is_only_theirs() {
         String client = knownClient("rep-i2", "上海测试贸易有限公司");
         for (int day = 1; day <= 5; day++) {
             as("rep-i2", "crm-sales").body(day % 2 == 0 ? call("2026-11-0" + day + "T08:00:00Z")
@@ -65,6 +65,12 @@ class InteractionApiTest {
                 .queryParam("to", "2026-11-05T00:00:00+00:00").get("/api/v1/clients/" + client + "/interactions")
                 .then().body("items.occurredAt", contains("2026-11-03T08:00:00Z"));
         as("rep-i2", "crm-sales").get("/api/v1/interactions").then().body("items.size()", equalTo(5));
+        // another rep's activity is theirs: a sales rep is refused, a manager or auditor reads it
+        as("rep-i3", "crm-sales").queryParam("staffId", "rep-i2").get("/api/v1/interactions").then().statusCode(403);
+        as("manager-i", "crm-manager").queryParam("staffId", "rep-i2").get("/api/v1/interactions")
+                .then().statusCode(200).body("items.size()", equalTo(5));
+        as("auditor-i", "crm-auditor").queryParam("staffId", "rep-i2").get("/api/v1/interactions")
+                .then().statusCode(200).body("items.size()", equalTo(5));
     }
 
     @Test
