@@ -2,7 +2,6 @@ package com.example.crm.e2e;
 
 import com.example.crm.platform.testing.EventContract;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,11 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(3)
 class EveryTopicThroughKcatTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void every_record_on_every_topic_is_a_valid_cloudevent_matching_its_documented_schema() throws Exception {
-        List<String> topics = topics();
+        List<String> topics = Kcat.topics();
         assertThat(topics).contains("crm.client.v1", "crm.interaction.v1", "crm.complaint.v1", "crm.segment.v1");
         Map<Service, EventContract> contracts = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
@@ -49,7 +44,7 @@ class EveryTopicThroughKcatTest {
         List<String> violations = new ArrayList<>();
         for (String topic : topics) {
             Service service = Service.ofTopic(topic);
-            for (JsonNode record : consume(topic)) {
+            for (JsonNode record : Kcat.consume(topic)) {
                 counts.merge(topic, 1, Integer::sum);
                 String where = topic + "/" + record.path("partition").asInt() + "@" + record.path("offset").asLong();
                 try {
@@ -80,29 +75,6 @@ class EveryTopicThroughKcatTest {
                 "crm.complaint.reopened.v1", "crm.segment.client-classified.v1");
     }
 
-    /** The suite's topics as the broker lists them (kcat -L). */
-    private static List<String> topics() throws IOException, InterruptedException {
-        List<String> topics = new ArrayList<>();
-        for (JsonNode topic : JSON.readTree(kcat("-L", "-J")).path("topics")) {
-            String name = topic.path("topic").asText();
-            if (name.startsWith("crm.")) {
-                topics.add(name);
-            }
-        }
-        return topics;
-    }
-
-    /** Every record of a topic from its beginning, as kcat's JSON envelope (key, headers, payload). */
-    private static List<JsonNode> consume(String topic) throws IOException, InterruptedException {
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : kcat("-C", "-t", topic, "-o", "beginning", "-e", "-q", "-J").split("\n")) {
-            if (!line.isBlank()) {
-                records.add(JSON.readTree(line));
-            }
-        }
-        return records;
-    }
-
     private static String header(JsonNode record, String name) {
         JsonNode headers = record.path("headers");
         for (int i = 0; i + 1 < headers.size(); i += 2) {
@@ -115,15 +87,5 @@ class EveryTopicThroughKcatTest {
 
     private static String mediaType(String contentType) {
         return contentType == null ? null : contentType.split(";")[0].trim();
-    }
-
-    private static String kcat(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kcat", "-b", SuiteStack.BOOTSTRAP));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("kcat " + String.join(" ", arguments)).isZero();
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -67,7 +67,7 @@ public final class SuiteStack implements BeforeAllCallback {
         return Long.parseLong(Files.readString(WORK.resolve("services/" + service.id + ".pid")).trim());
     }
 
-    private static boolean allReady() {
+    static boolean allReady() {
         for (Service service : Service.values()) {
             try {
                 HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/health/ready"))
@@ -85,10 +85,13 @@ public final class SuiteStack implements BeforeAllCallback {
         return true;
     }
 
-    private static void crm(String command) throws IOException, InterruptedException {
-        Path log = ROOT.resolve("deploy/e2e/target/stack-" + command + ".log");
+    /** Runs {@code deploy/local/crm} on this stack, e.g. {@code up}, {@code kill client}, {@code broker stop}. */
+    static void crm(String... command) throws IOException, InterruptedException {
+        Path log = ROOT.resolve("deploy/e2e/target/stack-" + String.join("-", command) + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(ROOT.resolve("deploy/local/crm").toString(), command))
+        List<String> line = new java.util.ArrayList<>(List.of(ROOT.resolve("deploy/local/crm").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("CRM_WORK", WORK.toString());
@@ -102,10 +105,10 @@ public final class SuiteStack implements BeforeAllCallback {
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("crm " + command + " did not finish within 10 minutes; see " + log);
+            throw new IllegalStateException("crm " + String.join(" ", command) + " did not finish within 10 minutes; see " + log);
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("crm " + command + " failed (exit " + process.exitValue() + "):\n"
+            throw new IllegalStateException("crm " + String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n"
                     + String.join("\n", tail(Files.readAllLines(log), 40)));
         }
     }

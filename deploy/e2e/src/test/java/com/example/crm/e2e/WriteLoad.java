@@ -1,0 +1,246 @@
+package com.example.crm.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A steady mixed write load on the suite (client creates and updates, contacts, orders, complaints) at a fixed
+ * rate, with a ledger of what each service accepted. Every write carries an Idempotency-Key (an update its
+ * If-Match): one whose answer was lost (connection reset, 5xx) is retried afterwards with the same key, as a
+ * careful caller would, so that the ledger ends up knowing exactly which writes took effect.
+ */
+final class WriteLoad implements AutoCloseable {
+
+    enum Kind { CLIENT, UPDATE, CONTACT, ORDER, COMPLAINT }
+
+    record Write(Kind kind, String method, Service service, String path, String body, String key, String ifMatch,
+                 String subject) {
+    }
+
+    record ServerError(Instant at, Service service, int status, String detail) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final Semaphore inFlight = new Semaphore(256);
+    private final String run = Users.RUN;
+    private final AtomicLong sequence = new AtomicLong();
+    private final int perSecond;
+    private double owed;
+
+    final List<String> clients = new CopyOnWriteArrayList<>();
+    final Map<String, Instant> clientSince = new ConcurrentHashMap<>();
+    final Map<String, Boolean> updated = new ConcurrentHashMap<>();
+    final Map<String, String> contacts = new ConcurrentHashMap<>();      // interaction id -> client
+    final Map<String, BigDecimal> orders = new ConcurrentHashMap<>();    // order id -> amount
+    final Map<String, String> orderClients = new ConcurrentHashMap<>();
+    final Map<String, String> complaints = new ConcurrentHashMap<>();    // complaint id -> client
+    final Queue<Write> unanswered = new ConcurrentLinkedQueue<>();
+    final List<ServerError> serverErrors = new CopyOnWriteArrayList<>();
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+
+    WriteLoad(int perSecond) {
+        this.perSecond = perSecond;
+    }
+
+    void start() {
+        ticker.scheduleAtFixedRate(this::tick, 0, 10, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        owed += perSecond / 100.0;
+        while (owed >= 1) {
+            owed -= 1;
+            Write write = next();
+            if (write == null) {
+                continue;
+            }
+            if (!inFlight.tryAcquire()) {
+                skipped.incrementAndGet();
+                continue;
+            }
+            sent.incrementAndGet();
+            send(write).whenComplete((answer, failure) -> {
+                inFlight.release();
+                if (failure != null) {
+                    serverErrors.add(new ServerError(Instant.now(), write.service(), 0, failure.getClass().getSimpleName()));
+                    unanswered.add(write);
+                } else {
+                    settle(write, answer, false);
+                }
+            });
+        }
+    }
+
+    /** The next write of the mix: 25 % new clients, 10 % updates, 30 % contacts, 25 % orders, 10 % complaints. */
+    private Write next() {
+        int dice = ThreadLocalRandom.current().nextInt(100);
+        String client = settledClient();
+        if (dice < 25 || client == null) {
+            long n = sequence.incrementAndGet();
+            return new Write(Kind.CLIENT, "POST", Service.CLIENT, "/api/v1/clients?allowDuplicate=true",
+                    "{\"kind\":\"COMPANY\",\"legalName\":\"故障演练" + run + "-" + n + "有限公司\",\"industry\":\"制造业\"}",
+                    UUID.randomUUID().toString(), null, null);
+        }
+        if (dice < 35) {
+            if (updated.putIfAbsent(client, false) != null) {
+                return null;
+            }
+            return new Write(Kind.UPDATE, "PATCH", Service.CLIENT, "/api/v1/clients/" + client,
+                    "{\"shortName\":\"演练" + sequence.incrementAndGet() + "\"}", null, "\"0\"", client);
+        }
+        if (dice < 65) {
+            return new Write(Kind.CONTACT, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/interactions",
+                    "{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + Instant.now().minusSeconds(60) + "\",\"outcome\":\"NEUTRAL\"}",
+                    UUID.randomUUID().toString(), null, client);
+        }
+        if (dice < 90) {
+            BigDecimal amount = BigDecimal.valueOf(ThreadLocalRandom.current().nextInt(100, 100_000), 2);
+            return new Write(Kind.ORDER, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/orders",
+                    "{\"orderedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"total\":{\"amount\":\"" + amount.toPlainString()
+                            + "\",\"currency\":\"CNY\"}}", UUID.randomUUID().toString(), null, client);
+        }
+        return new Write(Kind.COMPLAINT, "POST", Service.COMPLAINT, "/api/v1/complaints",
+                "{\"clientId\":\"" + client + "\",\"channel\":\"PHONE\",\"category\":\"OTHER\",\"severity\":\"LOW\",\"subject\":\"演练投诉\"}",
+                UUID.randomUUID().toString(), null, client);
+    }
+
+    /** A client created more than three seconds ago: the other services know it by then, outside a fault. */
+    private String settledClient() {
+        int size = clients.size();
+        for (int attempt = 0; attempt < 5 && size > 0; attempt++) {
+            String client = clients.get(ThreadLocalRandom.current().nextInt(size));
+            if (clientSince.get(client).isBefore(Instant.now().minusSeconds(3))) {
+                return client;
+            }
+        }
+        return null;
+    }
+
+    private java.util.concurrent.CompletableFuture<HttpResponse<String>> send(Write write) {
+        String token = write.kind() == Kind.COMPLAINT ? Users.SERVICE_DESK : Users.REP;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(write.service().baseUri() + write.path()))
+                .timeout(Duration.ofSeconds(15)).header("Authorization", token)
+                .header("Content-Type", write.kind() == Kind.UPDATE ? "application/merge-patch+json" : "application/json")
+                .method(write.method(), HttpRequest.BodyPublishers.ofString(write.body()));
+        if (write.key() != null) {
+            request.header("Idempotency-Key", write.key());
+        }
+        if (write.ifMatch() != null) {
+            request.header("If-Match", write.ifMatch());
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Books an answer: 2xx accepted; a retried update answered 412 was applied by its first attempt. */
+    private void settle(Write write, HttpResponse<String> answer, boolean retry) {
+        int status = answer.statusCode();
+        if (status >= 500) {
+            serverErrors.add(new ServerError(Instant.now(), write.service(), status, abbreviated(answer.body())));
+            unanswered.add(write);
+            return;
+        }
+        if (write.kind() == Kind.UPDATE && (status == 200 || (retry && status == 412))) {
+            updated.put(write.subject(), true);
+            return;
+        }
+        if (status >= 400) {
+            if (write.kind() == Kind.UPDATE) {
+                updated.remove(write.subject());
+            }
+            refused.incrementAndGet();
+            return;
+        }
+        try {
+            JsonNode body = JSON.readTree(answer.body());
+            String id = body.path("id").asText();
+            switch (write.kind()) {
+                case CLIENT -> {
+                    clientSince.put(id, Instant.now());
+                    clients.add(id);
+                }
+                case CONTACT -> contacts.put(id, write.subject());
+                case ORDER -> {
+                    orders.put(id, new BigDecimal(body.path("total").path("amount").asText()));
+                    orderClients.put(id, write.subject());
+                }
+                case COMPLAINT -> complaints.put(id, write.subject());
+                default -> throw new IllegalStateException(write.kind().name());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable answer " + answer.body(), e);
+        }
+    }
+
+    /** Stops the load and retries every write whose answer was lost, until each has a definite answer. */
+    List<String> stopAndSettle(Duration atMost) throws InterruptedException {
+        ticker.shutdown();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        inFlight.acquire(256);
+        inFlight.release(256);
+        Instant deadline = Instant.now().plus(atMost);
+        while (!unanswered.isEmpty() && Instant.now().isBefore(deadline)) {
+            List<Write> round = new ArrayList<>(unanswered);
+            unanswered.clear();
+            List<java.util.concurrent.CompletableFuture<Void>> answers = new ArrayList<>();
+            for (Write write : round) {
+                inFlight.acquire();
+                answers.add(send(write).handle((answer, failure) -> {
+                    inFlight.release();
+                    if (failure != null || answer.statusCode() >= 500) {
+                        unanswered.add(write);
+                    } else {
+                        settle(write, answer, true);
+                    }
+                    return null;
+                }));
+            }
+            java.util.concurrent.CompletableFuture.allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+            if (!unanswered.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        List<String> unsettled = new ArrayList<>();
+        unanswered.forEach(w -> unsettled.add(w.kind() + " " + w.path()));
+        return unsettled;
+    }
+
+    long accepted() {
+        return clients.size() + updated.values().stream().filter(b -> b).count() + contacts.size() + orders.size()
+                + complaints.size();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+
+    private static String abbreviated(String text) {
+        return text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text;
+    }
+}
