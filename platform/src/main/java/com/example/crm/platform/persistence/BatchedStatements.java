@@ -93,12 +93,15 @@ public class BatchedStatements {
                         registered.flush();
                     } catch (SQLException e) {
                         throw new IllegalStateException("batched statements failed: " + e.getMessage(), e);
+                    } finally {
+                        // the handle goes before the commit (the physical connection stays enlisted until then)
+                        registered.close();
                     }
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    registered.close();
+                    registered.close(); // after a rollback, beforeCompletion did not run
                 }
             });
         }
@@ -117,6 +120,7 @@ public class BatchedStatements {
         private final Connection connection;
         private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
         private final Set<PreparedStatement> queued = new LinkedHashSet<>();
+        private boolean closed;
 
         Pending(Connection connection) {
             this.connection = connection;
@@ -139,6 +143,10 @@ public class BatchedStatements {
         }
 
         void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             for (PreparedStatement statement : statements.values()) {
                 try {
                     statement.close();
