@@ -138,17 +138,12 @@ class MalformedRequestStreamTest {
                 }
             }
         }
-        if (op.path().contains("{")) {
+        if (op.path().matches(".*\\{(id|clientId)}.*")) {
             for (String bad : List.of("not-a-uuid", "%27%20or%201%3D1--", "..%2F..%2Fetc%2Fpasswd", "-1",
                     UUID.randomUUID().toString().substring(1), "x".repeat(3000))) {
-                String badPath = op.path().replaceAll("\\{(id|clientId)}", bad);
-                if (!badPath.equals(op.path().replaceAll("\\{(id|clientId)}", "ID"))) {
-                    String finalPath = withIds(badPath);
-                    if (!finalPath.equals(path)) {
-                        variants.add(new Malformed("path id", spec -> spec.contentType("application/json")
-                                .body(op.bodySchema() == null ? "" : "{}").request(op.method(), finalPath)));
-                    }
-                }
+                String badPath = withIds(op.path().replaceAll("\\{(id|clientId)}", bad));
+                variants.add(new Malformed("path id", spec -> spec.contentType("application/json")
+                        .body(op.bodySchema() == null ? "" : "{}").request(op.method(), badPath)));
             }
         }
         for (JsonNode parameter : op.operation().path("parameters")) {

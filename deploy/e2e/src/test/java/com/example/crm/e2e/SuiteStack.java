@@ -69,20 +69,24 @@ public final class SuiteStack implements BeforeAllCallback {
 
     static boolean allReady() {
         for (Service service : Service.values()) {
-            try {
-                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() != 200) {
-                    return false;
-                }
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (readiness(service) != 200) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The status of a service's readiness check (200 UP, 503 DOWN), 0 when it does not answer. */
+    static int readiness(Service service) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** Runs {@code deploy/local/crm} on this stack, e.g. {@code up}, {@code kill client}, {@code broker stop}. */

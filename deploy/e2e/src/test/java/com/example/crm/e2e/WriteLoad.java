@@ -2,6 +2,7 @@ package com.example.crm.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -24,6 +25,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A steady mixed write load on the suite (client creates and updates, contacts, orders, complaints) at a fixed
@@ -203,31 +206,42 @@ final class WriteLoad implements AutoCloseable {
         ticker.awaitTermination(5, TimeUnit.SECONDS);
         inFlight.acquire(256);
         inFlight.release(256);
-        Instant deadline = Instant.now().plus(atMost);
-        while (!unanswered.isEmpty() && Instant.now().isBefore(deadline)) {
-            List<Write> round = new ArrayList<>(unanswered);
-            unanswered.clear();
-            List<java.util.concurrent.CompletableFuture<Void>> answers = new ArrayList<>();
-            for (Write write : round) {
-                inFlight.acquire();
-                answers.add(send(write).handle((answer, failure) -> {
-                    inFlight.release();
-                    if (failure != null || answer.statusCode() >= 500) {
-                        unanswered.add(write);
-                    } else {
-                        settle(write, answer, true);
-                    }
-                    return null;
-                }));
-            }
-            java.util.concurrent.CompletableFuture.allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-            if (!unanswered.isEmpty()) {
-                Thread.sleep(500);
-            }
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
+                retryRound();
+                return unanswered.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            // what is still unanswered is reported below
         }
         List<String> unsettled = new ArrayList<>();
         unanswered.forEach(w -> unsettled.add(w.kind() + " " + w.path()));
         return unsettled;
+    }
+
+    /** Sends every unanswered write once more, all at once; those answered 5xx or not at all stay unanswered. */
+    private void retryRound() throws InterruptedException {
+        List<Write> round = new ArrayList<>(unanswered);
+        unanswered.clear();
+        List<java.util.concurrent.CompletableFuture<Void>> answers = new ArrayList<>();
+        for (Write write : round) {
+            inFlight.acquire();
+            answers.add(send(write).handle((answer, failure) -> {
+                inFlight.release();
+                if (failure != null || answer.statusCode() >= 500) {
+                    unanswered.add(write);
+                } else {
+                    settle(write, answer, true);
+                }
+                return null;
+            }));
+        }
+        java.util.concurrent.CompletableFuture.allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+    }
+
+    /** Writes to {@code service} that got a 5xx or no answer so far. */
+    long failures(Service service) {
+        return serverErrors.stream().filter(e -> e.service() == service).count();
     }
 
     long accepted() {
