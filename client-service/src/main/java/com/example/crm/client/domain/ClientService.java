@@ -101,8 +101,7 @@ public class ClientService {
         client.ownerId = user.id();
         client.ownerDepartment = user.department();
         client.ownedSince = now;
-        ownership.lockOwnerScopes(client.ownerId, client.ownerDepartment);
-        caps.requireRoom(client.ownerId, client.ownerDepartment, client.status == LifecycleStatus.EXISTING);
+        caps.requireRoomForNewCard(client.ownerId, client.ownerDepartment, client.status == LifecycleStatus.EXISTING);
         client.createdBy = user.id();
         client.createdAt = now;
         client.updatedAt = now;

@@ -35,6 +35,24 @@ public class OwnershipCaps {
         check(CapScope.DEPARTMENT, department, clientHasDeal);
     }
 
+    /**
+     * {@link #requireRoom} for a card being registered, holding the owner's scope locks only when a cap of the owner
+     * or the department counts it: registrations by an owner without a cap (an integration account importing all
+     * day) run side by side instead of one at a time. A cap set while a registration runs counts from the next one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireRoomForNewCard(String owner, String department, boolean clientHasDeal) {
+        if (counts(CapScope.USER, owner, clientHasDeal) || counts(CapScope.DEPARTMENT, department, clientHasDeal)) {
+            queries.lockOwnerScopes(owner, department);
+            requireRoom(owner, department, clientHasDeal);
+        }
+    }
+
+    private boolean counts(CapScope scope, String subject, boolean clientHasDeal) {
+        return caps.of(scope, subject).filter(c -> c.maxOwned != null)
+                .filter(c -> !clientHasDeal || c.countClientsWithDeal).isPresent();
+    }
+
     /** How many more clients without a deal {@code owner} may take (empty: no cap limits them). */
     @Transactional(Transactional.TxType.MANDATORY)
     public OptionalLong room(String owner, String department) {

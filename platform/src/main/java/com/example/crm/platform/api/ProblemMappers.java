@@ -1,5 +1,6 @@
 package com.example.crm.platform.api;
 
+import com.example.crm.platform.persistence.TransientDatabaseFailure;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,11 +34,14 @@ import java.util.stream.Collectors;
 
 /**
  * Maps every failure to RFC 9457 problem+json: bad input is a 4xx naming the offending fields, and an
- * unexpected exception is a 500 whose body carries only an error id (the stack trace goes to the log).
+ * unexpected exception is a 500 whose body carries only an error id (the stack trace goes to the log); a database
+ * outage or an exhausted connection pool is a 503 with Retry-After.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a caller should wait before retrying after a 503 (database away or connection pool exhausted). */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -160,6 +164,13 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentUpdate((RuntimeException) cause, request);
             }
+        }
+        if (TransientDatabaseFailure.isTransient(e)) {
+            LOG.warnf("database unavailable on %s %s, answered 503: %s", request.method(), request.path(), e);
+            return Response.fromResponse(respond(new ProblemException(ProblemType.UNAVAILABLE,
+                            "the database is unavailable or busy; retry later (a create with the same Idempotency-Key)")
+                            .toProblem(request.path())))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s %s", errorId, request.method(), request.path());

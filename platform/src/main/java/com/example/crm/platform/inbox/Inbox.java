@@ -4,6 +4,7 @@ import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.persistence.BatchedStatements;
+import com.example.crm.platform.persistence.TransientDatabaseFailure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -203,23 +204,15 @@ public class Inbox {
         }
     }
 
-    /** Connection loss, server shutdown, lack of resources, serialisation failures and deadlocks pass. */
+    /** Database outages and lack of resources pass ({@link TransientDatabaseFailure}); a bad record never does. */
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnprocessableEventException || t instanceof MalformedEventException
                     || t instanceof ConstraintViolationException || t instanceof IllegalArgumentException) {
                 return false;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state == null) {
-                    return true; // pool acquisition timeouts and closed connections carry no state
-                }
-                return state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
-                        || state.equals("40001") || state.equals("40P01");
-            }
         }
-        return false;
+        return TransientDatabaseFailure.isTransient(failure);
     }
 
     private static String rootMessage(Throwable e) {
