@@ -24,6 +24,8 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -165,6 +167,11 @@ public class ProblemMappers {
                 return concurrentUpdate((RuntimeException) cause, request);
             }
         }
+        if (clientGone(e, request)) {
+            LOG.debugf("%s %s: the caller closed the connection before its body was read", request.method(), request.path());
+            return respond(new ProblemException(ProblemType.BAD_REQUEST, "the connection closed before the body was read")
+                    .toProblem(request.path()));
+        }
         if (TransientDatabaseFailure.isTransient(e)) {
             LOG.warnf("database unavailable on %s %s, answered 503: %s", request.method(), request.path(), e);
             return Response.fromResponse(respond(new ProblemException(ProblemType.UNAVAILABLE,
@@ -177,6 +184,18 @@ public class ProblemMappers {
         return respond(new ProblemException(ProblemType.INTERNAL,
                 "an unexpected error occurred; quote error id " + errorId).with("errorId", errorId)
                 .toProblem(request.path()));
+    }
+
+    /** The caller hung up (its timeout, a reset stream) while its request was still being read: nothing to answer. */
+    private static boolean clientGone(Throwable e, HttpServerRequest request) {
+        boolean io = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClosedChannelException) {
+                return true;
+            }
+            io |= t instanceof IOException;
+        }
+        return io && request.response().closed();
     }
 
     static Response respond(Problem problem) {

@@ -31,6 +31,14 @@ public interface PlatformConfig {
 
     Security security();
 
+    Health health();
+
+    interface Health {
+        /** How long the readiness check waits for the Kafka broker to describe its cluster before saying DOWN. */
+        @WithDefault("2s")
+        Duration kafkaTimeout();
+    }
+
     interface Security {
         /** The token claim naming the caller's department (pool membership, department ownership caps). */
         @WithDefault("dept")

@@ -3,14 +3,17 @@ package com.example.crm.platform.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
 
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +62,14 @@ public class VerifiedTokenCache implements JWTParser {
 
     public VerifiedTokenCache(JWTAuthContextInfo authContextInfo) {
         this.delegate = new DefaultJWTParser(authContextInfo);
+    }
+
+    /**
+     * jose4j registers its algorithms on first use, probing the JCE for each one: seconds on a busy machine, which
+     * blocked the event loops of the first requests after a restart. Done at startup instead.
+     */
+    void registerAlgorithms(@Observes StartupEvent event) {
+        AlgorithmFactoryFactory.getInstance();
     }
 
     @Override

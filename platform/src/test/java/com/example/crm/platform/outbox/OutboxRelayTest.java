@@ -193,6 +193,7 @@ class OutboxRelayTest {
             public Idempotency idempotency() { return () -> Duration.ofHours(24); }
             public Http http() { return () -> 1_048_576L; }
             public Security security() { return () -> "dept"; }
+            public Health health() { return () -> Duration.ofSeconds(2); }
         };
     }
 
