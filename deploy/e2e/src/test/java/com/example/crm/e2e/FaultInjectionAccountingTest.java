@@ -28,9 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -317,7 +319,10 @@ class FaultInjectionAccountingTest {
         out.append("| duplicates published (same event id again) | ").append(a.duplicatesPublished()).append(" |\n");
         out.append("| duplicates applied | ").append(a.appliedTwice().size()).append(" |\n");
         out.append("| lost | ").append(a.lost().size()).append(" |\n");
-        out.append("| 5xx or no answer inside the fault windows | ").append(load.serverErrors.size() - outside.size()).append(" |\n");
+        Map<Integer, Long> inside = new TreeMap<>(load.serverErrors.stream().filter(e -> !outside.contains(e))
+                .collect(Collectors.groupingBy(WriteLoad.ServerError::status, Collectors.counting())));
+        out.append("| 5xx or no answer inside the fault windows (by status; 0: no answer) | ")
+                .append(load.serverErrors.size() - outside.size()).append(' ').append(inside).append(" |\n");
         out.append("| 5xx or no answer outside the fault windows | ").append(outside.size()).append(" |\n");
         out.append("\n| fault | window (s) | drain after recovery (ms) |\n|---|---:|---:|\n");
         for (Window w : windows) {
