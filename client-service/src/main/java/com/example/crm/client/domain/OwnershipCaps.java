@@ -31,8 +31,8 @@ public class OwnershipCaps {
     /** Refuses with a 409 problem stating cap and count when {@code owner} (of {@code department}) is full. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireRoom(String owner, String department, boolean clientHasDeal) {
-        check(CapScope.USER, owner, clientHasDeal);
-        check(CapScope.DEPARTMENT, department, clientHasDeal);
+        applicable(CapScope.USER, owner, clientHasDeal).ifPresent(cap -> check(CapScope.USER, owner, cap));
+        applicable(CapScope.DEPARTMENT, department, clientHasDeal).ifPresent(cap -> check(CapScope.DEPARTMENT, department, cap));
     }
 
     /**
@@ -42,15 +42,19 @@ public class OwnershipCaps {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireRoomForNewCard(String owner, String department, boolean clientHasDeal) {
-        if (counts(CapScope.USER, owner, clientHasDeal) || counts(CapScope.DEPARTMENT, department, clientHasDeal)) {
+        Optional<OwnershipCap> userCap = applicable(CapScope.USER, owner, clientHasDeal);
+        Optional<OwnershipCap> departmentCap = applicable(CapScope.DEPARTMENT, department, clientHasDeal);
+        if (userCap.isPresent() || departmentCap.isPresent()) {
             queries.lockOwnerScopes(owner, department);
-            requireRoom(owner, department, clientHasDeal);
+            userCap.ifPresent(cap -> check(CapScope.USER, owner, cap));
+            departmentCap.ifPresent(cap -> check(CapScope.DEPARTMENT, department, cap));
         }
     }
 
-    private boolean counts(CapScope scope, String subject, boolean clientHasDeal) {
+    /** The subject's ownership cap if it limits this client (a cap may leave clients with a deal uncounted). */
+    private Optional<OwnershipCap> applicable(CapScope scope, String subject, boolean clientHasDeal) {
         return caps.of(scope, subject).filter(c -> c.maxOwned != null)
-                .filter(c -> !clientHasDeal || c.countClientsWithDeal).isPresent();
+                .filter(c -> !clientHasDeal || c.countClientsWithDeal);
     }
 
     /** How many more clients without a deal {@code owner} may take (empty: no cap limits them). */
@@ -59,7 +63,7 @@ public class OwnershipCaps {
         OptionalLong room = OptionalLong.empty();
         for (CapScope scope : CapScope.values()) {
             String subject = scope == CapScope.USER ? owner : department;
-            Optional<OwnershipCap> cap = caps.of(scope, subject).filter(c -> c.maxOwned != null);
+            Optional<OwnershipCap> cap = applicable(scope, subject, false);
             if (cap.isPresent()) {
                 long left = Math.max(0, cap.get().maxOwned - owned(scope, subject, cap.get()));
                 room = OptionalLong.of(room.isPresent() ? Math.min(room.getAsLong(), left) : left);
@@ -68,12 +72,7 @@ public class OwnershipCaps {
         return room;
     }
 
-    private void check(CapScope scope, String subject, boolean clientHasDeal) {
-        Optional<OwnershipCap> found = caps.of(scope, subject).filter(c -> c.maxOwned != null);
-        if (found.isEmpty() || clientHasDeal && !found.get().countClientsWithDeal) {
-            return;
-        }
-        OwnershipCap cap = found.get();
+    private void check(CapScope scope, String subject, OwnershipCap cap) {
         long current = owned(scope, subject, cap);
         if (current >= cap.maxOwned) {
             throw refused(scope, subject, "owns", current, cap.maxOwned)

@@ -52,7 +52,9 @@ final class WriteLoad implements AutoCloseable {
     private final String run = Users.RUN;
     private final AtomicLong sequence = new AtomicLong();
     private final int perSecond;
+    private final Duration rampUp;
     private double owed;
+    private Instant started;
 
     final List<String> clients = new CopyOnWriteArrayList<>();
     final Map<String, Instant> clientSince = new ConcurrentHashMap<>();
@@ -67,16 +69,26 @@ final class WriteLoad implements AutoCloseable {
     final AtomicLong refused = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
 
-    WriteLoad(int perSecond) {
+    /**
+     * @param perSecond the steady rate
+     * @param rampUp    the time over which the rate rises from a fifth of it to all of it (the services' JIT
+     *                  compilers warm up meanwhile, as behind a gradual traffic shift)
+     */
+    WriteLoad(int perSecond, Duration rampUp) {
         this.perSecond = perSecond;
+        this.rampUp = rampUp;
     }
 
-    void start() {
+    /** Starts the load; returns when its ramp ends, from which on it runs at the steady rate. */
+    Instant start() {
+        started = Instant.now();
         ticker.scheduleAtFixedRate(this::tick, 0, 10, TimeUnit.MILLISECONDS);
+        return started.plus(rampUp);
     }
 
     private void tick() {
-        owed += perSecond / 100.0;
+        double ramp = Math.min(1, 0.2 + 0.8 * Duration.between(started, Instant.now()).toMillis() / (double) rampUp.toMillis());
+        owed += perSecond * ramp / 100.0;
         while (owed >= 1) {
             owed -= 1;
             Write write = next();
@@ -91,7 +103,7 @@ final class WriteLoad implements AutoCloseable {
             send(write).whenComplete((answer, failure) -> {
                 inFlight.release();
                 if (failure != null) {
-                    serverErrors.add(new ServerError(Instant.now(), write.service(), 0, failure.getClass().getSimpleName()));
+                    serverErrors.add(new ServerError(Instant.now(), write.service(), 0, noAnswer(failure)));
                     unanswered.add(write);
                 } else {
                     settle(write, answer, false);
@@ -252,6 +264,15 @@ final class WriteLoad implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+    }
+
+    /** Why no answer came: the innermost cause (a timeout, a refused or reset connection). */
+    private static String noAnswer(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + abbreviated(root.getMessage()));
     }
 
     private static String abbreviated(String text) {

@@ -173,7 +173,8 @@ public class ProblemMappers {
                     .toProblem(request.path()));
         }
         if (TransientDatabaseFailure.isTransient(e)) {
-            LOG.warnf("database unavailable on %s %s, answered 503: %s", request.method(), request.path(), e);
+            LOG.warnf("database unavailable on %s %s, answered 503: %s", request.method(), request.path(),
+                    TransientDatabaseFailure.describe(e));
             return Response.fromResponse(respond(new ProblemException(ProblemType.UNAVAILABLE,
                             "the database is unavailable or busy; retry later (a create with the same Idempotency-Key)")
                             .toProblem(request.path())))

@@ -1,6 +1,7 @@
 package com.example.crm.platform.health;
 
 import com.example.crm.platform.config.PlatformConfig;
+import com.example.crm.platform.events.KafkaClientSettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -58,12 +58,10 @@ public class KafkaBrokerHealthCheck implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Map<String, Object> settings = new HashMap<>(kafkaConfig);
-                    settings.keySet().retainAll(AdminClientConfig.configNames()); // bootstrap and security settings
-                    settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness");
-                    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-                    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-                    admin = Admin.create(settings);
+                    admin = Admin.create(KafkaClientSettings.of(kafkaConfig, AdminClientConfig.configNames(), Map.of(
+                            AdminClientConfig.CLIENT_ID_CONFIG, "readiness",
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis())));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package com.example.crm.platform.outbox;
 
 import com.example.crm.platform.config.PlatformConfig;
+import com.example.crm.platform.events.KafkaClientSettings;
 import com.example.crm.platform.events.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,9 +266,7 @@ public class OutboxRelay {
      * SASL/TLS settings: the relay connects like the channels do) and the relay's own delivery guarantees on top.
      */
     private Producer<String, String> createProducer() {
-        Map<String, Object> settings = new HashMap<>(kafkaConfig);
-        settings.keySet().retainAll(ProducerConfig.configNames()); // security settings are producer settings too
-        settings.putAll(Map.of(
+        return new KafkaProducer<>(KafkaClientSettings.of(kafkaConfig, ProducerConfig.configNames(), Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.schema(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -277,8 +275,7 @@ public class OutboxRelay {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        return new KafkaProducer<>(settings);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
     }
 
     private void sleep(long millis) {

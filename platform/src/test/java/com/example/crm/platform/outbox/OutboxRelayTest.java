@@ -4,6 +4,7 @@ import com.example.crm.platform.config.PlatformConfig;
 import com.example.crm.platform.testing.KafkaBrokerProcess;
 import com.example.crm.platform.testing.PlatformTestDatabase;
 import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TestPlatformConfig;
 import com.example.crm.platform.testing.TopicReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -177,24 +178,8 @@ class OutboxRelayTest {
     }
 
     private static PlatformConfig config() {
-        return new PlatformConfig() {
-            public String eventSource() { return "/crm/platform-test"; }
-            public String schema() { return "platform"; }
-            public java.time.ZoneId zone() { return java.time.ZoneId.of("Asia/Shanghai"); }
-            public Outbox outbox() {
-                return new Outbox() {
-                    public boolean relayEnabled() { return true; }
-                    public int batchSize() { return 100; }
-                    public Duration pollInterval() { return Duration.ofMillis(500); }
-                    public Duration retryBackoff() { return Duration.ofMillis(200); }
-                    public Duration maxLag() { return Duration.ofMinutes(5); }
-                };
-            }
-            public Idempotency idempotency() { return () -> Duration.ofHours(24); }
-            public Http http() { return () -> 1_048_576L; }
-            public Security security() { return () -> "dept"; }
-            public Health health() { return () -> Duration.ofSeconds(2); }
-        };
+        return TestPlatformConfig.with("crm.outbox.batch-size", "100", "crm.outbox.poll-interval", "500ms",
+                "crm.outbox.retry-backoff", "200ms");
     }
 
 }

@@ -5,7 +5,10 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
+
+import javax.transaction.xa.XAException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,6 +43,34 @@ class TransientDatabaseFailureTest {
             assertThat(held.isValid(1)).isTrue();
             assertThat(timeout).isInstanceOf(SQLException.class).hasMessageContaining("acquisition timeout");
             assertThat(TransientDatabaseFailure.isTransient(timeout)).isTrue();
+        }
+    }
+
+    @Test
+    void commit_failing_because_the_database_terminated_the_connection_is_transient() throws SQLException {
+        try (Connection victim = DriverManager.getConnection(PlatformTestDatabase.jdbcUrl(), PlatformTestDatabase.USER,
+                PlatformTestDatabase.PASSWORD);
+             Connection operator = DriverManager.getConnection(PlatformTestDatabase.jdbcUrl(), PlatformTestDatabase.USER,
+                     PlatformTestDatabase.PASSWORD)) {
+            victim.setAutoCommit(false);
+            int pid;
+            try (Statement sql = victim.createStatement(); var rs = sql.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            try (Statement sql = operator.createStatement()) {
+                sql.execute("select pg_terminate_backend(" + pid + ")"); // as a fast shutdown does
+            }
+            Throwable commitFailed = catchThrowable(victim::commit);
+            assertThat(commitFailed).isInstanceOf(SQLException.class);
+            // how Narayana reports it: a RollbackException without a cause, the XA commit failure suppressed in it
+            XAException xa = new XAException("Error trying to transactionCommit local transaction: " + commitFailed.getMessage());
+            xa.initCause(commitFailed);
+            RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+            rollback.addSuppressed(xa);
+
+            assertThat(TransientDatabaseFailure.isTransient(rollback)).isTrue();
+            assertThat(TransientDatabaseFailure.isTransient(new RollbackException("ARJUNA016102: timed out"))).isFalse();
         }
     }
 
