@@ -29,9 +29,12 @@ class KafkaBrokerHealthCheckTest {
             KafkaBrokerHealthCheck check = new KafkaBrokerHealthCheck(Map.of("bootstrap.servers", broker.bootstrapServers()),
                     TestPlatformConfig.with("crm.health.kafka-timeout", "1s"));
             try {
-                HealthCheckResponse up = check.call();
-                assertThat(up.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-                assertThat(up.getData()).hasValueSatisfying(data -> assertThat(data).containsEntry("nodes", broker.bootstrapServers()));
+                // a broker that has just started may take longer than the check's 1 s to describe its cluster
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    HealthCheckResponse up = check.call();
+                    assertThat(up.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+                    assertThat(up.getData()).hasValueSatisfying(data -> assertThat(data).containsEntry("nodes", broker.bootstrapServers()));
+                });
 
                 broker.stop();
                 Instant asked = Instant.now();
