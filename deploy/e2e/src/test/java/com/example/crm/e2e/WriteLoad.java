@@ -251,6 +251,11 @@ final class WriteLoad implements AutoCloseable {
         java.util.concurrent.CompletableFuture.allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
     }
 
+    /** Whether the mix writes to {@code service}: to all but segmentation-service, which only consumes events. */
+    static boolean writesTo(Service service) {
+        return service != Service.SEGMENTATION;
+    }
+
     /** Writes to {@code service} that got a 5xx or no answer so far. */
     long failures(Service service) {
         return serverErrors.stream().filter(e -> e.service() == service).count();

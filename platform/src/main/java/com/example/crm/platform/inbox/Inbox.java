@@ -107,7 +107,7 @@ public class Inbox {
                         applyFirstDeliveries(consumer, events, effect);
                     });
                     return true;
-                }, e -> new UnprocessableEventException(rootMessage(e), e));
+                }, e -> new UnprocessableEventException(TransientDatabaseFailure.rootMessage(e), e));
             } catch (UnprocessableEventException batchRejected) {
                 LOG.infof("consumer %s: a batch of %d events was rejected (%s); applying them one at a time",
                         consumer, events.size(), batchRejected.getMessage());
@@ -137,7 +137,7 @@ public class Inbox {
             statements.flush(); // what the effect queued fails here, as the effect's own failure
             return true;
         }), e -> new UnprocessableEventException(
-                "cannot apply " + event.type() + " " + event.id() + ": " + rootMessage(e), e));
+                "cannot apply " + event.type() + " " + event.id() + ": " + TransientDatabaseFailure.rootMessage(e), e));
     }
 
     /** Records the batch's event ids at once and applies the events whose id was not recorded before. */
@@ -180,7 +180,7 @@ public class Inbox {
                     throw rejected.apply(e);
                 }
                 LOG.warnf("consumer %s: transient failure on %s, retrying in %d ms: %s",
-                        consumer, what, backoff, rootMessage(e));
+                        consumer, what, backoff, TransientDatabaseFailure.describe(e));
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {
@@ -213,13 +213,5 @@ public class Inbox {
             }
         }
         return TransientDatabaseFailure.isTransient(failure);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

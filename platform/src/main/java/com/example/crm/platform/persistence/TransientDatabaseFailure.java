@@ -56,6 +56,11 @@ public final class TransientDatabaseFailure {
         if (sql != null) {
             return (sql.getSQLState() == null ? "" : "[" + sql.getSQLState() + "] ") + sql.getMessage();
         }
+        return rootMessage(failure);
+    }
+
+    /** The innermost cause's message, or its class name when it has none (a dead-letter reason, a log line). */
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
