@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -156,22 +157,34 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it published (0 when another replica holds the lock). */
+    /** What a batch did: the rows the broker acknowledged (deleted), and the first failure of the others. */
+    private record BatchResult(int published, Exception failure) {
+    }
+
+    /**
+     * Publishes one batch; returns how many rows it published (0 when another replica holds the lock). When some
+     * records of it failed, the acknowledged ones are deleted all the same (publishing them again would duplicate
+     * them) and the failure is thrown after that commit; the others stay and go out again.
+     */
     int publishBatch() throws Exception {
+        BatchResult result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int count = publishBatch(connection);
+                result = publishBatch(connection);
                 connection.commit();
-                return count;
             } catch (Exception e) {
                 connection.rollback();
                 throw e;
             }
         }
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return result.published();
     }
 
-    private int publishBatch(Connection connection) throws Exception {
+    private BatchResult publishBatch(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement()) {
             // a delete lost in a database crash only republishes acknowledged events (consumers drop
             // repeats), so the relay's commits need not wait for the WAL flush
@@ -182,7 +195,7 @@ public class OutboxRelay {
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return 0;
+                    return new BatchResult(0, null);
                 }
             }
         }
@@ -196,28 +209,49 @@ public class OutboxRelay {
                     ProducerRecord<String, String> record =
                             new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
                     record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    Future<RecordMetadata> ack = producer.send(record);
                     seqs.add(rs.getLong(1));
                     created.add(rs.getTimestamp(5).toInstant());
-                    acks.add(producer.send(record));
+                    acks.add(ack);
+                    if (refusedBeforeSending(ack)) {
+                        break; // e.g. no metadata while the broker is away: the rest would overtake this record
+                    }
                 }
             }
         }
-        if (seqs.isEmpty()) {
-            return 0;
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(); // throws when the broker did not acknowledge: the transaction rolls back
-        }
+        List<Long> acknowledged = new ArrayList<>();
+        Exception failure = null;
         Instant now = Instant.now();
-        for (Instant at : created) {
-            lagTimer.record(Duration.between(at, now));
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+                acknowledged.add(seqs.get(i));
+                lagTimer.record(Duration.between(created.get(i), now));
+            } catch (ExecutionException e) {
+                failure = failure == null ? e : failure;
+            }
         }
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_BATCH)) {
-            delete.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
-            delete.executeUpdate();
+        if (!acknowledged.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_BATCH)) {
+                delete.setArray(1, connection.createArrayOf("bigint", acknowledged.toArray()));
+                delete.executeUpdate();
+            }
+            published.increment(acknowledged.size());
         }
-        published.increment(seqs.size());
-        return seqs.size();
+        return new BatchResult(acknowledged.size(), failure);
+    }
+
+    /** The producer refused the record at once (its future failed before anything was sent). */
+    private static boolean refusedBeforeSending(Future<RecordMetadata> ack) throws InterruptedException {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
     }
 
     /**
