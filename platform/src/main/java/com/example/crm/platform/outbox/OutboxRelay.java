@@ -221,12 +221,11 @@ public class OutboxRelay {
         }
         List<Long> acknowledged = new ArrayList<>();
         Exception failure = null;
-        Instant now = Instant.now();
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get();
                 acknowledged.add(seqs.get(i));
-                lagTimer.record(Duration.between(created.get(i), now));
+                lagTimer.record(Duration.between(created.get(i), Instant.now()));
             } catch (ExecutionException e) {
                 failure = failure == null ? e : failure;
             }
