@@ -157,6 +157,10 @@ public class OutboxRelay {
         }
     }
 
+    /** An outbox row handed to the producer, with the acknowledgement to wait for. */
+    private record Sent(long seq, Instant createdAt, Future<RecordMetadata> ack) {
+    }
+
     /** What a batch did: the rows the broker acknowledged (deleted), and the first failure of the others. */
     private record BatchResult(int published, Exception failure) {
     }
@@ -199,9 +203,7 @@ public class OutboxRelay {
                 }
             }
         }
-        List<Long> seqs = new ArrayList<>();
-        List<Instant> created = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet rs = select.executeQuery()) {
@@ -210,9 +212,7 @@ public class OutboxRelay {
                             new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
                     record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     Future<RecordMetadata> ack = producer.send(record);
-                    seqs.add(rs.getLong(1));
-                    created.add(rs.getTimestamp(5).toInstant());
-                    acks.add(ack);
+                    sent.add(new Sent(rs.getLong(1), rs.getTimestamp(5).toInstant(), ack));
                     if (refusedBeforeSending(ack)) {
                         break; // e.g. no metadata while the broker is away: the rest would overtake this record
                     }
@@ -221,11 +221,11 @@ public class OutboxRelay {
         }
         List<Long> acknowledged = new ArrayList<>();
         Exception failure = null;
-        for (int i = 0; i < acks.size(); i++) {
+        for (Sent row : sent) {
             try {
-                acks.get(i).get();
-                acknowledged.add(seqs.get(i));
-                lagTimer.record(Duration.between(created.get(i), Instant.now()));
+                row.ack().get();
+                acknowledged.add(row.seq());
+                lagTimer.record(Duration.between(row.createdAt(), Instant.now()));
             } catch (ExecutionException e) {
                 failure = failure == null ? e : failure;
             }
