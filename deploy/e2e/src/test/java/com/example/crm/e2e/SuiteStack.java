@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A stack already answering on these ports is reused; otherwise it is reset (database dropped, broker
  * emptied) and started, and stopped after the run unless {@code CRM_E2E_KEEP=1}. Its only difference from
  * production is configuration: complaint SLA targets of seconds instead of hours for severity HIGH and an
- * escalation scan every second, so that escalation by time happens within a test.
+ * escalation scan every second, so that escalation by time happens within a test, and no nightly classification
+ * run (the tests start theirs).
  */
 public final class SuiteStack implements BeforeAllCallback {
 
@@ -106,6 +107,8 @@ public final class SuiteStack implements BeforeAllCallback {
         env.put("COMPLAINT_SLA_FIRST_RESPONSE_HIGH", HIGH_FIRST_RESPONSE.toSeconds() + "s");
         env.put("COMPLAINT_SLA_RESOLUTION_HIGH", HIGH_RESOLUTION.toSeconds() + "s");
         env.put("COMPLAINT_ESCALATION_SCAN_EVERY", "1s");
+        // the tests start classification runs themselves; the nightly one (02:30) would change cards mid-test
+        env.put("SEGMENTATION_RUNS_CRON", "off");
         // this stack's services are killed and restarted under load on a machine whose cores the broker, PostgreSQL
         // and the load share: C1-compiled code with the serial collector starts fast and settles at once (the fault
         // run's client-service was back from kill -9 in 38 s instead of 108 s; docs/benchmarks.md)

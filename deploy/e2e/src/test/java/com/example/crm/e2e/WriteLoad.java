@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +44,8 @@ final class WriteLoad implements AutoCloseable {
                  String subject) {
     }
 
-    record ServerError(Instant at, Service service, int status, String detail) {
+    /** A 5xx or no answer: when the request was sent and when its answer (or the client's timeout) came. */
+    record ServerError(Instant sent, Instant at, Service service, int status, String detail) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +71,7 @@ final class WriteLoad implements AutoCloseable {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
+    final StallSnapshots stalls = new StallSnapshots();
 
     /**
      * @param perSecond the steady rate
@@ -100,13 +104,17 @@ final class WriteLoad implements AutoCloseable {
                 continue;
             }
             sent.incrementAndGet();
+            Instant sentAt = Instant.now();
             send(write).whenComplete((answer, failure) -> {
                 inFlight.release();
                 if (failure != null) {
-                    serverErrors.add(new ServerError(Instant.now(), write.service(), 0, noAnswer(failure)));
+                    if (root(failure) instanceof HttpTimeoutException) {
+                        stalls.take(write.service());
+                    }
+                    serverErrors.add(new ServerError(sentAt, Instant.now(), write.service(), 0, noAnswer(failure)));
                     unanswered.add(write);
                 } else {
-                    settle(write, answer, false);
+                    settle(write, answer, sentAt);
                 }
             });
         }
@@ -172,15 +180,19 @@ final class WriteLoad implements AutoCloseable {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Books an answer: 2xx accepted; a retried update answered 412 was applied by its first attempt. */
-    private void settle(Write write, HttpResponse<String> answer, boolean retry) {
+    /**
+     * Books an answer: 2xx accepted; a retried update ({@code sentAt} null) answered 412 was applied by its first
+     * attempt if the card shows its value (something else, e.g. a classification run, may have changed the card).
+     */
+    private void settle(Write write, HttpResponse<String> answer, Instant sentAt) {
+        boolean retry = sentAt == null;
         int status = answer.statusCode();
         if (status >= 500) {
-            serverErrors.add(new ServerError(Instant.now(), write.service(), status, abbreviated(answer.body())));
+            serverErrors.add(new ServerError(sentAt, Instant.now(), write.service(), status, abbreviated(answer.body())));
             unanswered.add(write);
             return;
         }
-        if (write.kind() == Kind.UPDATE && (status == 200 || (retry && status == 412))) {
+        if (write.kind() == Kind.UPDATE && (status == 200 || (retry && status == 412 && shows(write)))) {
             updated.put(write.subject(), true);
             return;
         }
@@ -209,6 +221,23 @@ final class WriteLoad implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("unreadable answer " + answer.body(), e);
+        }
+    }
+
+    /** Whether the card an update was sent for shows the short name that update set. */
+    private boolean shows(Write update) {
+        try {
+            HttpResponse<String> card = http.send(HttpRequest.newBuilder(URI.create(update.service().baseUri() + update.path()))
+                    .timeout(Duration.ofSeconds(15)).header("Authorization", Users.REP).build(), HttpResponse.BodyHandlers.ofString());
+            if (card.statusCode() != 200) {
+                throw new IllegalStateException("cannot read " + update.path() + ": " + card.statusCode() + " " + card.body());
+            }
+            return JSON.readTree(card.body()).path("shortName").equals(JSON.readTree(update.body()).path("shortName"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + update.path(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -243,7 +272,7 @@ final class WriteLoad implements AutoCloseable {
                 if (failure != null || answer.statusCode() >= 500) {
                     unanswered.add(write);
                 } else {
-                    settle(write, answer, true);
+                    settle(write, answer, null);
                 }
                 return null;
             }));
@@ -267,16 +296,22 @@ final class WriteLoad implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         ticker.shutdownNow();
+        stalls.close();
     }
 
-    /** Why no answer came: the innermost cause (a timeout, a refused or reset connection). */
-    private static String noAnswer(Throwable failure) {
+    private static Throwable root(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    /** Why no answer came: the innermost cause (a timeout, a refused or reset connection). */
+    private static String noAnswer(Throwable failure) {
+        Throwable root = root(failure);
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + abbreviated(root.getMessage()));
     }
 
