@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -48,6 +50,10 @@ import java.util.concurrent.TimeUnit;
  * transaction-scoped advisory lock, so replicas of a service never publish the same rows and per-key
  * order is kept across replicas. The relay sleeps on PostgreSQL {@code LISTEN} (a trigger on the outbox
  * notifies at commit) and polls every {@code crm.outbox.poll-interval} in case a notification is missed.
+ *
+ * <p>A row the broker can never take (larger than {@code max.request.size} or the topic's message limit) is moved to
+ * {@code outbox_dead_letter} with the reason, logged as an error and counted ({@code crm.outbox.dead-lettered}):
+ * retrying it would stop every later event of the service for good.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -59,6 +65,11 @@ public class OutboxRelay {
             from outbox order by seq limit ?""";
     private static final String DELETE_BATCH = "delete from outbox where seq = any(?)";
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtext(?))";
+    private static final String DEAD_LETTER = """
+            with moved as (delete from outbox where seq = ?
+                           returning seq, event_id, topic, record_key, event_type, payload, created_at)
+            insert into outbox_dead_letter (seq, event_id, topic, record_key, event_type, payload, created_at, reason)
+            select seq, event_id, topic, record_key, event_type, payload, created_at, ? from moved""";
 
     private final DataSource dataSource;
     private final PlatformConfig config;
@@ -68,6 +79,8 @@ public class OutboxRelay {
     private final Optional<String> jdbcPassword;
     private final Timer lagTimer;
     private final Counter published;
+    private final Counter deadLettered;
+    private final Counter failedBatches;
 
     private volatile boolean running;
     private Thread thread;
@@ -91,6 +104,12 @@ public class OutboxRelay {
                 .register(registry);
         this.published = Counter.builder("crm.outbox.published")
                 .description("Events published from the outbox")
+                .register(registry);
+        this.deadLettered = Counter.builder("crm.outbox.dead-lettered")
+                .description("Outbox rows the broker can never take, moved to outbox_dead_letter")
+                .register(registry);
+        this.failedBatches = Counter.builder("crm.outbox.failed-batches")
+                .description("Batches not (or not wholly) published, their rows retried in order")
                 .register(registry);
     }
 
@@ -146,6 +165,7 @@ public class OutboxRelay {
                     break;
                 }
                 failures++;
+                failedBatches.increment();
                 discardUnsentRecords();
                 long wait = Math.min(backoff << Math.min(failures - 1, 10), backoff * 10);
                 if (failures == 1 || failures % 20 == 0) {
@@ -158,11 +178,18 @@ public class OutboxRelay {
     }
 
     /** An outbox row handed to the producer, with the acknowledgement to wait for. */
-    private record Sent(long seq, Instant createdAt, Future<RecordMetadata> ack) {
+    private record Sent(long seq, String topic, Instant createdAt, Future<RecordMetadata> ack) {
     }
 
-    /** What a batch did: the rows the broker acknowledged (deleted), and the first failure of the others. */
-    private record BatchResult(int published, Exception failure) {
+    /** A row moved to the dead letters, and why the broker can never take it. */
+    private record DeadLetter(long seq, String topic, String reason) {
+    }
+
+    /**
+     * What a batch did: the rows the broker acknowledged (deleted), those it can never take (moved to the dead
+     * letters), and the first failure of the others.
+     */
+    private record BatchResult(int published, List<DeadLetter> deadLetters, Exception failure) {
     }
 
     /**
@@ -182,10 +209,18 @@ public class OutboxRelay {
                 throw e;
             }
         }
+        if (!result.deadLetters().isEmpty()) {
+            for (DeadLetter row : result.deadLetters()) {
+                LOG.errorf("outbox relay: the event in outbox row %d (topic %s) can never be published, moved to "
+                        + "outbox_dead_letter: %s", row.seq(), row.topic(), row.reason());
+            }
+            deadLettered.increment(result.deadLetters().size());
+            discardUnsentRecords(); // a refusal by the broker may leave the idempotent producer's sequence behind
+        }
         if (result.failure() != null) {
             throw result.failure();
         }
-        return result.published();
+        return result.published() + result.deadLetters().size();
     }
 
     private BatchResult publishBatch(Connection connection) throws Exception {
@@ -199,7 +234,7 @@ public class OutboxRelay {
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return new BatchResult(0, null);
+                    return new BatchResult(0, List.of(), null);
                 }
             }
         }
@@ -212,14 +247,16 @@ public class OutboxRelay {
                             new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
                     record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     Future<RecordMetadata> ack = producer.send(record);
-                    sent.add(new Sent(rs.getLong(1), rs.getTimestamp(5).toInstant(), ack));
-                    if (refusedBeforeSending(ack)) {
+                    sent.add(new Sent(rs.getLong(1), rs.getString(2), rs.getTimestamp(5).toInstant(), ack));
+                    Throwable refusal = refusalBeforeSending(ack);
+                    if (refusal != null && !neverDeliverable(refusal)) {
                         break; // e.g. no metadata while the broker is away: the rest would overtake this record
                     }
                 }
             }
         }
         List<Long> acknowledged = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
         Exception failure = null;
         for (Sent row : sent) {
             try {
@@ -227,7 +264,11 @@ public class OutboxRelay {
                 acknowledged.add(row.seq());
                 lagTimer.record(Duration.between(row.createdAt(), Instant.now()));
             } catch (ExecutionException e) {
-                failure = failure == null ? e : failure;
+                if (neverDeliverable(e.getCause())) {
+                    deadLetters.add(new DeadLetter(row.seq(), row.topic(), e.getCause().toString()));
+                } else {
+                    failure = failure == null ? e : failure;
+                }
             }
         }
         if (!acknowledged.isEmpty()) {
@@ -237,20 +278,39 @@ public class OutboxRelay {
             }
             published.increment(acknowledged.size());
         }
-        return new BatchResult(acknowledged.size(), failure);
+        if (!deadLetters.isEmpty()) {
+            try (PreparedStatement move = connection.prepareStatement(DEAD_LETTER)) {
+                for (DeadLetter row : deadLetters) {
+                    move.setLong(1, row.seq());
+                    move.setString(2, row.reason());
+                    move.addBatch();
+                }
+                move.executeBatch();
+            }
+        }
+        return new BatchResult(acknowledged.size(), deadLetters, failure);
     }
 
-    /** The producer refused the record at once (its future failed before anything was sent). */
-    private static boolean refusedBeforeSending(Future<RecordMetadata> ack) throws InterruptedException {
+    /** Why the producer refused the record at once (its future failed before anything was sent), else null. */
+    private static Throwable refusalBeforeSending(Future<RecordMetadata> ack) throws InterruptedException {
         if (!ack.isDone()) {
-            return false;
+            return null;
         }
         try {
             ack.get();
-            return false;
+            return null;
         } catch (ExecutionException e) {
-            return true;
+            return e.getCause();
         }
+    }
+
+    /**
+     * A refusal of this record itself that no retry overcomes: too large for the producer or the topic, or a record
+     * the broker rejects as invalid. Everything else (no broker, no leader, timeouts, a topic that does not exist or
+     * may not be written) concerns every row alike and is retried, the rows staying in order.
+     */
+    private static boolean neverDeliverable(Throwable refusal) {
+        return refusal instanceof RecordTooLargeException || refusal instanceof InvalidRecordException;
     }
 
     /**

@@ -6,6 +6,7 @@ import com.example.crm.platform.testing.PlatformTestDatabase;
 import com.example.crm.platform.testing.Sql;
 import com.example.crm.platform.testing.TestPlatformConfig;
 import com.example.crm.platform.testing.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import java.util.UUID;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The relay against the real PostgreSQL and Kafka: what it publishes, in which order, when the broker is
@@ -39,6 +41,7 @@ class OutboxRelayTest {
     private DataSource db;
     private String topic;
     private final List<OutboxRelay> relays = new ArrayList<>();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void migrate() {
@@ -118,6 +121,49 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void moves_an_event_too_large_for_the_broker_to_the_dead_letters_instead_of_stopping_every_event_after_it()
+            throws Exception {
+        startRelay(PlatformTestDatabase.kafka());
+        try (TopicReader reader = TopicReader.fromEnd(PlatformTestDatabase.kafka(), topic)) {
+            // above the producer's max.request.size (1 MiB), between two ordinary events of the same client
+            String tooLarge = "{\"blob\": \"" + "x".repeat(1_200_000) + "\"}";
+            append(List.of(new String[]{"client-a", "{\"n\": 1}"}, new String[]{"client-a", tooLarge},
+                    new String[]{"client-a", "{\"n\": 3}"}), true);
+            awaitMarkers(reader, List.of("client-a"));
+
+            assertThat(reader.seen()).filteredOn(r -> !isMarker(r)).extracting(ConsumerRecord::value)
+                    .as("the events before and after it, once each, in order").containsExactly("{\"n\": 1}", "{\"n\": 3}");
+            assertThat(Sql.count(db, "select count(*) from outbox")).isZero();
+            assertThat(Sql.value(db, "select reason from outbox_dead_letter where record_key = 'client-a' and topic = ?"
+                    + " and length(payload::text) > 1000000", topic)).asString().contains("RecordTooLargeException");
+            assertThat(meters.get("crm.outbox.dead-lettered").counter().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_record_refused_before_sending_stops_its_batch_and_what_the_broker_acknowledged_before_it_is_not_sent_again()
+            throws Exception {
+        startRelay(PlatformTestDatabase.kafka());
+        try (TopicReader reader = TopicReader.fromEnd(PlatformTestDatabase.kafka(), topic)) {
+            // the producer refuses a record for a topic it cannot resolve before sending anything: a state of the
+            // deployment, not of the record, so it is retried and the record behind it must not overtake it
+            String unresolvable = "no such topic!";
+            append(List.of(new String[]{"client-a", "{\"n\": 1}"}, new String[]{"client-a", "{\"n\": 2}", unresolvable},
+                    new String[]{"client-a", "{\"n\": 3}"}), true);
+            reader.await(r -> true, 1, WAIT);
+            await().atMost(WAIT).until(() -> meters.get("crm.outbox.failed-batches").counter().count() >= 3);
+            assertThat(reader.seen()).extracting(ConsumerRecord::value).as("three batches tried")
+                    .containsExactly("{\"n\": 1}");
+            assertThat(Sql.count(db, "select count(*) from outbox")).isEqualTo(2);
+
+            Sql.update(db, "update outbox set topic = ? where topic = ?", topic, unresolvable); // the deployment fixed
+            awaitMarkers(reader, List.of("client-a"));
+            assertThat(reader.seen()).filteredOn(r -> !isMarker(r)).extracting(ConsumerRecord::value)
+                    .containsExactly("{\"n\": 1}", "{\"n\": 2}", "{\"n\": 3}");
+        }
+    }
+
     /**
      * Appends a marker event for each key and waits for all of them: a key's events are in one partition, in
      * order, so once its marker is read every earlier event of that key has been read too.
@@ -147,13 +193,14 @@ class OutboxRelayTest {
         return payloads;
     }
 
+    /** Appends rows of {key, payload} or {key, payload, topic} (default: the test's topic) in one transaction. */
     private void append(List<String[]> rows, boolean commit) throws SQLException {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(Outbox.INSERT)) {
                 for (String[] row : rows) {
                     insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, topic);
+                    insert.setString(2, row.length > 2 ? row[2] : topic);
                     insert.setString(3, row[0]);
                     insert.setString(4, "crm.test.happened.v1");
                     insert.setString(5, row[1]);
@@ -170,7 +217,7 @@ class OutboxRelayTest {
     }
 
     private void startRelay(String bootstrapServers) {
-        OutboxRelay relay = new OutboxRelay(db, config(), new SimpleMeterRegistry(), Map.of("bootstrap.servers", bootstrapServers),
+        OutboxRelay relay = new OutboxRelay(db, config(), meters, Map.of("bootstrap.servers", bootstrapServers),
                 PlatformTestDatabase.jdbcUrl(), Optional.of(PlatformTestDatabase.USER),
                 Optional.of(PlatformTestDatabase.PASSWORD));
         relay.start();
