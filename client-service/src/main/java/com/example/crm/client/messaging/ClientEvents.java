@@ -164,8 +164,10 @@ public class ClientEvents {
                 duplicate.id, actor, survivor.updatedAt));
     }
 
+    /** Announces the erasure and drops the client's events that could never be published (they hold its data). */
     public void erased(Client c) {
         outbox.append(config.topic(), ERASED, c.id, new Erased(c.id));
+        outbox.forgetDeadLetters(c.id);
     }
 
     public void statusChanged(Client c, LifecycleStatus from, String reason, String actor) {

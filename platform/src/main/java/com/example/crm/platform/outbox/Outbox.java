@@ -23,6 +23,7 @@ public class Outbox {
     static final String INSERT = """
             insert into outbox (event_id, topic, record_key, event_type, payload)
             values (?, ?, ?, ?, ?::jsonb)""";
+    private static final String FORGET_DEAD_LETTERS = "delete from outbox_dead_letter where record_key = ?";
 
     private final DataSource dataSource;
     private final CloudEvents cloudEvents;
@@ -47,6 +48,15 @@ public class Outbox {
         CloudEvent event = cloudEvents.create(config.eventSource(), type, clientId.toString(), data);
         statements.add(INSERT, UUID.fromString(event.id()), topic, event.subject(), type, cloudEvents.write(event));
         return event;
+    }
+
+    /**
+     * Drops the client's dead-lettered events ({@link OutboxRelay}): part of its erasure, since they carry its
+     * personal data and can never be published. Must run inside the erasing transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetDeadLetters(UUID clientId) {
+        statements.add(FORGET_DEAD_LETTERS, clientId.toString());
     }
 
     /**

@@ -2,6 +2,8 @@ package com.example.crm.platform.replica;
 
 import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.api.ProblemType;
+import com.example.crm.platform.outbox.Outbox;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
@@ -10,12 +12,17 @@ import java.util.UUID;
  * The rules every service's local replica of clients follows (DESIGN.md: no synchronous calls to client-service):
  * a client is known once its {@code registered} event arrived; a change applies only when its card version is newer
  * than the one held (replays and late events change nothing); erasure applies always; writes are accepted for
- * known clients that are neither deleted, merged away nor erased. Each service keeps its own table and decides what
+ * known clients that are neither deleted, merged away nor erased; erasure also drops the client's dead-lettered
+ * events ({@link Outbox#forgetDeadLetters}). Each service keeps its own table and decides what
  * a change means for its own records.
  */
 public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replicated> {
 
     private static final Logger LOG = Logger.getLogger(ClientReplicaSupport.class);
+
+    /** Field-injected so that each service's replica keeps its own constructor. */
+    @Inject
+    Outbox outbox;
 
     /** What the rules need of a replicated client. */
     public interface Replicated {
@@ -52,6 +59,7 @@ public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replic
         }
         if (change.kind() == ClientChange.Kind.ERASED) {
             erase(client);
+            outbox.forgetDeadLetters(change.clientId());
         } else if (change.newerThan(client.cardVersion())) {
             change(client, change);
         }
