@@ -219,6 +219,22 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void every_replica_at_full_scale_gets_its_database_connections() {
+        int maxConnections = docs("prod", "Cluster").get(0).at("/spec/postgresql/parameters/max_connections").asInt();
+        JsonNode settings = docs("prod", "ConfigMap").stream()
+                .filter(c -> c.at("/metadata/name").asText().startsWith("crm-settings")).findFirst().orElseThrow();
+        // the jar's default pool (20) would not fit: the cluster sets its own
+        int pool = settings.at("/data/QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asInt();
+        assertThat(pool).isPositive();
+        int replicas = all("prod", "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class).stream()
+                .mapToInt(h -> h.getSpec().getMaxReplicas()).sum();
+        int reserved = 3 + 10; // superuser_reserved_connections, the operator's instance manager and monitoring
+        assertThat(replicas * (pool + 1)).as("%d replicas x (%d pooled + 1 LISTEN) of %d connections", replicas, pool,
+                maxConnections).isLessThanOrEqualTo(maxConnections - reserved);
+        assertThat(settings.at("/data/QUARKUS_DATASOURCE_JDBC_MIN_SIZE").asInt()).isBetween(1, pool);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void pods_talk_only_to_kafka_postgres_and_dns_and_each_service_has_a_route(String overlay) {
