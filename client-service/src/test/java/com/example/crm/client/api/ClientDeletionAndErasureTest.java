@@ -1,5 +1,6 @@
 package com.example.crm.client.api;
 
+import com.example.crm.platform.testing.DeadLetters;
 import com.example.crm.platform.testing.Sql;
 import com.example.crm.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,10 +65,7 @@ class ClientDeletionAndErasureTest {
                 .body(Map.of("phone", "+86 10 1234 5678")).patch(CLIENTS + "/" + id).then().statusCode(200);
 
         // an event of this client the broker could never take, kept by the outbox relay with the client's data
-        Sql.update(db, """
-                insert into outbox_dead_letter (seq, event_id, topic, record_key, event_type, payload, created_at, reason)
-                values (-1, gen_random_uuid(), 'crm.client.v1', ?, 'crm.client.updated.v1', '{"phone": "+86 10 1234 5678"}',
-                        now(), 'RecordTooLargeException')""", id);
+        DeadLetters.seed(db, "crm.client.v1", id, "crm.client.updated.v1", "{\"phone\": \"+86 10 1234 5678\"}");
         try (TopicReader topic = TopicReader.fromEnd(kafka, "crm.client.v1")) {
             as("rep-erase", "crm-sales").body(Map.of()).post(CLIENTS + "/" + id + "/erasure").then().statusCode(403);
             as("admin-2", "crm-admin").body(Map.of("reason", "客户要求删除个人信息")).post(CLIENTS + "/" + id + "/erasure")
@@ -89,8 +87,7 @@ class ClientDeletionAndErasureTest {
             assertThat(history).as("history").doesNotContain(personal);
         }
         assertThat(Sql.count(db, "select count(*) from contact_person where client_id = ?", UUID.fromString(id))).isZero();
-        assertThat(Sql.count(db, "select count(*) from outbox_dead_letter where record_key = ?", id))
-                .as("the client's undeliverable events").isZero();
+        assertThat(DeadLetters.of(db, id)).as("the client's undeliverable events").isZero();
         assertThat(row).as("figures and status stay").contains("500000").contains("POTENTIAL");
     }
 

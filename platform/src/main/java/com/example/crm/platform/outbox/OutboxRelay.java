@@ -193,7 +193,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes one batch; returns how many rows it published (0 when another replica holds the lock). When some
+     * Publishes one batch; returns how many rows it settled, published or dead-lettered (0 when another replica holds
+     * the lock). When some
      * records of it failed, the acknowledged ones are deleted all the same (publishing them again would duplicate
      * them) and the failure is thrown after that commit; the others stay and go out again.
      */
@@ -215,10 +216,12 @@ public class OutboxRelay {
                         + "outbox_dead_letter: %s", row.seq(), row.topic(), row.reason());
             }
             deadLettered.increment(result.deadLetters().size());
-            discardUnsentRecords(); // a refusal by the broker may leave the idempotent producer's sequence behind
         }
         if (result.failure() != null) {
-            throw result.failure();
+            throw result.failure(); // the retry loop replaces the producer
+        }
+        if (!result.deadLetters().isEmpty()) {
+            discardUnsentRecords(); // a refusal by the broker may leave the idempotent producer's sequence behind
         }
         return result.published() + result.deadLetters().size();
     }
