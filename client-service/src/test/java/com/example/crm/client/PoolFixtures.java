@@ -1,6 +1,7 @@
 package com.example.crm.client;
 
 import com.example.crm.platform.testing.ClientEventsForTests;
+import com.example.crm.platform.testing.TestTime;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -97,7 +98,7 @@ public final class PoolFixtures {
     public static void orderCancelled(String kafka, String clientId, String orderId, Instant orderedAt) {
         interactionEvent(kafka, clientId, "crm.interaction.order-cancelled.v1", """
                 {"clientId":"%s","orderId":"%s","occurredAt":"%s","orderedAt":"%s","amount":"1000.00","currency":"CNY"}"""
-                .formatted(clientId, orderId, Instant.now(), orderedAt));
+                .formatted(clientId, orderId, TestTime.now(), orderedAt));
     }
 
     private static void interactionEvent(String kafka, String clientId, String type, String data) {

@@ -3,20 +3,18 @@ package com.example.crm.interaction;
 import com.example.crm.platform.testing.ClientEventsForTests;
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.EventContract;
-import com.example.crm.platform.testing.Sql;
-import com.example.crm.platform.testing.TopicReader;
 import com.example.crm.platform.testing.Tokens;
+import com.example.crm.platform.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -77,7 +75,6 @@ public final class InteractionFixtures {
      * until the outbox is empty, then reads to the topic's end. Counting these shows an event was not repeated.
      */
     public static List<ConsumerRecord<String, String>> allPublishedFor(TopicReader topic, DataSource db, String client) {
-        await().atMost(WAIT).until(() -> Sql.count(db, "select count(*) from interaction.outbox") == 0);
-        return topic.drainToEnd(WAIT).stream().filter(r -> r.key().equals(client)).toList();
+        return topic.drainAfterOutbox(db, "interaction.outbox", WAIT).stream().filter(r -> r.key().equals(client)).toList();
     }
 }

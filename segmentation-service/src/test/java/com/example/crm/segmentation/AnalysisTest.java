@@ -64,7 +64,8 @@ class AnalysisTest {
         Projections.order(db, costly, "100.00", "CNY", 10, false);
         Projections.contacts(db, costly, 2, 3, "NEUTRAL");
         Sql.update(db, "insert into segmentation.complaint_fact (complaint_id, client_id, received_at, open, compensation, "
-                + "compensation_currency) values (gen_random_uuid(), ?, now(), false, 200, 'CNY')", UUID.fromString(costly));
+                + "compensation_currency) values (gen_random_uuid(), ?, ?, false, 200, 'CNY')", UUID.fromString(costly),
+                Projections.now());
         Sql.update(db, "insert into segmentation.overdue_instalment values (gen_random_uuid(), ?, 1000, 'CNY')",
                 UUID.fromString(costly));
         // costly: 100 - (2 x 100 + 1 x 500 + 200 + 10% of 1000) = 100 - 1000 = -900
@@ -89,8 +90,8 @@ class AnalysisTest {
         Projections.orderInMonth(db, fresh, "50.00", 0, 0);
         Projections.orderInMonth(db, leaving, "30.00", 1, 4);
         Sql.update(db, "update segmentation.client_profile set status = 'TERMINATED', "
-                + "terminated_at = greatest(date_trunc('month', now()), now() - interval '1 minute') where client_id = ?",
-                UUID.fromString(leaving));
+                + "terminated_at = greatest(date_trunc('month', cast(? as timestamptz)), cast(? as timestamptz) - interval "
+                + "'1 minute') where client_id = ?", Projections.now(), Projections.now(), UUID.fromString(leaving));
         as("m", "crm-manager").get("/api/v1/retention?months=3").then().statusCode(200)
                 .body("size()", equalTo(3))
                 .body("[2].activeAtStart", equalTo(2))

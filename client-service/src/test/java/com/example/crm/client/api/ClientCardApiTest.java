@@ -1,9 +1,16 @@
 package com.example.crm.client.api;
 
+import com.example.crm.platform.api.Page;
+import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TestTime;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +25,16 @@ import static com.example.crm.client.ClientFixtures.company;
 import static com.example.crm.client.ClientFixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.endsWith;
 
 /** The profile card through HTTP: create, read, merge patch, lifecycle, verification, list. */
 @QuarkusTest
 class ClientCardApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void registers_a_card_owned_by_the_caller_and_reads_it_back_with_its_etag() {
@@ -193,17 +203,29 @@ class ClientCardApiTest {
     @Test
     void stale_filter_finds_cards_whose_review_is_due() {
         String owner = "rep-stale-" + UUID.randomUUID();
-        register(owner, company("新鲜卡片公司"));
+        String fresh = register(owner, company("新鲜卡片公司"));
+        String due = register(owner, company("待复核卡片公司"));
+        // registered longer ago than the review interval: its review fell due yesterday
+        Sql.update(dataSource, "update client.client set review_due_at = ? where id = ?",
+                Timestamp.from(TestTime.now().minus(Duration.ofDays(1))), UUID.fromString(due));
         as(owner, "crm-sales").queryParam("ownerId", owner).queryParam("stale", "true").get(CLIENTS)
-                .then().body("items.size()", equalTo(0));
+                .then().statusCode(200).body("items.id", contains(due));
         as(owner, "crm-sales").queryParam("ownerId", owner).queryParam("stale", "false").get(CLIENTS)
-                .then().body("items.size()", equalTo(1));
+                .then().statusCode(200).body("items.id", contains(fresh));
     }
 
     @Test
     void limit_above_200_is_clamped_and_a_forged_cursor_is_400() {
-        as("rep-card-11", "crm-sales").queryParam("limit", 100000).get(CLIENTS).then().statusCode(200);
-        as("rep-card-11", "crm-sales").queryParam("cursor", "bm90LWEtY3Vyc29y").get(CLIENTS)
+        String owner = "rep-card-11-" + UUID.randomUUID();
+        for (int i = 0; i < Page.MAX_LIMIT + 1; i++) {
+            as(owner, "crm-sales").queryParam("allowDuplicate", true).body(company("限额分页公司" + i)).post(CREATE)
+                    .then().statusCode(201);
+        }
+        String cursor = as(owner, "crm-sales").queryParam("ownerId", owner).queryParam("limit", 100000).get(CLIENTS)
+                .then().statusCode(200).body("items.size()", equalTo(Page.MAX_LIMIT)).extract().path("nextCursor");
+        as(owner, "crm-sales").queryParam("ownerId", owner).queryParam("limit", 100000).queryParam("cursor", cursor)
+                .get(CLIENTS).then().statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", nullValue());
+        as(owner, "crm-sales").queryParam("cursor", "bm90LWEtY3Vyc29y").get(CLIENTS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cursor"));
     }

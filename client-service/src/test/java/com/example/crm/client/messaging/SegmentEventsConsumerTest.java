@@ -1,8 +1,12 @@
 package com.example.crm.client.messaging;
 
+import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TestTime;
 import com.example.crm.platform.testing.TopicReader;
 import com.example.crm.platform.testing.TopicWriter;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static com.example.crm.client.ClientFixtures.CLIENTS;
@@ -32,29 +37,34 @@ class SegmentEventsConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
-    void a_classification_is_shown_on_the_card_and_a_redelivered_event_id_is_applied_once() {
+    void a_redelivered_event_id_is_applied_once_and_an_older_runs_classification_never_replaces_a_newer_one() {
         String id = register("rep-segment", company("分级客户有限公司"));
         String eventId = UUID.randomUUID().toString();
-        Instant computed = Instant.parse("2026-11-01T02:00:00Z");
+        Instant computed = TestTime.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
         try (TopicWriter writer = new TopicWriter(kafka)) {
             writer.send("crm.segment.v1", id, classified(eventId, id, "A", "KEY", "LOW", computed));
             awaitSegment(id, "A", "KEY");
 
-            // same event id again, with other content: a repeat, skipped
-            writer.send("crm.segment.v1", id, classified(eventId, id, "C", "ORDINARY", "HIGH", computed.plusSeconds(60)));
-            // an older run's classification arriving late does not win
-            writer.send("crm.segment.v1", id, classified(UUID.randomUUID().toString(), id, "B", "ORDINARY", "MEDIUM",
-                    computed.minusSeconds(86_400)));
-            String later = UUID.randomUUID().toString();
-            writer.send("crm.segment.v1", id, classified(later, id, "A", "KEY", "HIGH", computed.plusSeconds(120)));
+            // the same event id again with other content and the newest time of all: a repeat, skipped (applied,
+            // it would win over every later event below)
+            writer.send("crm.segment.v1", id, classified(eventId, id, "C", "ORDINARY", "HIGH", computed.plus(Duration.ofHours(1))));
+            writer.send("crm.segment.v1", id, classified(UUID.randomUUID().toString(), id, "A", "KEY", "HIGH",
+                    computed.plusSeconds(120)));
+            // an older run's classification arriving last does not win
+            String older = UUID.randomUUID().toString();
+            writer.send("crm.segment.v1", id, classified(older, id, "B", "ORDINARY", "MEDIUM", computed.plusSeconds(60)));
+            await().atMost(WAIT).until(() -> Sql.count(dataSource, "select count(*) from client.inbox where event_id = ?",
+                    UUID.fromString(older)) == 1);
         }
-        await().atMost(WAIT).untilAsserted(() -> as("rep-segment", "crm-sales").get(CLIENTS + "/" + id).then()
-                .body("segment.churnRisk", equalTo("HIGH")));
         as("rep-segment", "crm-sales").get(CLIENTS + "/" + id).then()
                 .body("segment.abcClass", equalTo("A"))
                 .body("segment.valueTier", equalTo("KEY"))
-                .body("segment.computedAt", equalTo("2026-11-01T02:02:00Z"));
+                .body("segment.churnRisk", equalTo("HIGH"))
+                .body("segment.computedAt", equalTo(computed.plusSeconds(120).toString()));
     }
 
     @Test
@@ -63,9 +73,9 @@ class SegmentEventsConsumerTest {
         try (TopicReader dlq = TopicReader.fromEnd(kafka, "crm.segment.v1.dlq");
              TopicWriter writer = new TopicWriter(kafka)) {
             writer.send("crm.segment.v1", id, "{ this is not json");
-            writer.send("crm.segment.v1", id, classified(UUID.randomUUID().toString(), id, "Z", "KEY", "LOW", Instant.now()));
+            writer.send("crm.segment.v1", id, classified(UUID.randomUUID().toString(), id, "Z", "KEY", "LOW", TestTime.now()));
             writer.send("crm.segment.v1", id, classified(UUID.randomUUID().toString(), id, "B", "ORDINARY", "LOW",
-                    Instant.parse("2026-11-02T00:00:00Z")));
+                    TestTime.now().minus(Duration.ofDays(30))));
 
             var dead = dlq.await(r -> id.equals(r.key()), 2, WAIT);
             assertThat(dead).extracting(ConsumerRecord::value).first().isEqualTo("{ this is not json");

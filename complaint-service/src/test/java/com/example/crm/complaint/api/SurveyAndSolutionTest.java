@@ -1,10 +1,14 @@
 package com.example.crm.complaint.api;
 
+import com.example.crm.complaint.TestClock;
 import com.example.crm.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static com.example.crm.complaint.ComplaintFixtures.EVENTS;
@@ -27,6 +31,9 @@ import static org.hamcrest.Matchers.notNullValue;
 /** Satisfaction surveys (answered once, by token or by staff; a bad score reopens) and the solution knowledge base. */
 @QuarkusTest
 class SurveyAndSolutionTest {
+
+    @Inject
+    TestClock clock;
 
     static final String ANSWER = "{\"token\":\"%s\",\"score\":%d,\"performance\":%d,\"expectation\":%d,\"comment\":\"%s\"}";
 
@@ -68,15 +75,29 @@ class SurveyAndSolutionTest {
     void staff_enter_an_answer_from_a_call_and_the_report_counts_it() {
         String client = knownClient("电话回访公司");
         String id = resolved(client);
+        String other = resolved(client);
+        Instant from = clock.instant();
         as("rep-x", "crm-sales").body("{\"score\":5,\"performance\":9,\"expectation\":7}").post("/api/v1/complaints/" + id + "/survey/answer")
                 .then().statusCode(403);
         as("handler-2", HANDLER).body("{\"score\":5,\"performance\":9,\"expectation\":7}")
                 .post("/api/v1/complaints/" + id + "/survey/answer").then().statusCode(200)
                 .body("answeredBy", equalTo("handler-2")).body("gap", equalTo(2));
+        as("handler-2", HANDLER).body("{\"score\":3,\"performance\":6,\"expectation\":8}")
+                .post("/api/v1/complaints/" + other + "/survey/answer").then().statusCode(200).body("gap", equalTo(-2));
+        Instant to = clock.instant().plusMillis(1);
         as("m", "crm-manager").get("/api/v1/complaints/" + id).then().body("status", equalTo("RESOLVED"));
-        as("m", "crm-manager").get("/api/v1/reports/satisfaction").then().statusCode(200)
-                .body("groups.find { it.dimension == 'ALL' }.answered", notNullValue())
-                .body("groups.find { it.dimension == 'CATEGORY' && it.key == 'DELIVERY' }.csat", notNullValue());
+
+        // the two answers of this period: one satisfied (score 4-5) of two, scores 5 and 3, gaps 2 and -2
+        JsonPath report = as("m", "crm-manager").queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/api/v1/reports/satisfaction").then().statusCode(200).extract().jsonPath();
+        for (String group : List.of("ALL", "CATEGORY")) {
+            String path = "groups.find { it.dimension == '" + group + "' }.";
+            assertThat(report.getLong(path + "answered")).as(group).isEqualTo(2);
+            assertThat(report.getDouble(path + "csat")).as(group).isEqualTo(0.5);
+            assertThat(report.getDouble(path + "averageScore")).as(group).isEqualTo(4.0);
+            assertThat(report.getDouble(path + "averageGap")).as(group).isEqualTo(0.0);
+        }
+        assertThat(report.getString("groups.find { it.dimension == 'CATEGORY' }.key")).isEqualTo("DELIVERY");
     }
 
     @Test

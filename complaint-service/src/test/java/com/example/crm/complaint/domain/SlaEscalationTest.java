@@ -1,6 +1,7 @@
 package com.example.crm.complaint.domain;
 
 import com.example.crm.complaint.TestClock;
+import com.example.crm.platform.testing.TestTime;
 import com.example.crm.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,7 +105,7 @@ class SlaEscalationTest {
         String client = knownClient("升级重点客户公司");
         String id = complaint(client, "LOW"); // first response 24h; 12h for a key client
         as("m", "crm-manager").get("/api/v1/complaints/" + id).then().body("sla.policy", equalTo("LOW"));
-        classify(client, "A", "KEY", Instant.now());
+        classify(client, "A", "KEY", TestTime.now());
         await().atMost(WAIT).untilAsserted(() -> as("m", "crm-manager").get("/api/v1/complaints/" + id).then()
                 .body("sla.policy", equalTo("LOW/KEY")));
         clock.advance(Duration.ofHours(13)); // past 12h, far from 24h

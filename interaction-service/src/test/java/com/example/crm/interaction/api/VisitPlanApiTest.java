@@ -2,6 +2,7 @@ package com.example.crm.interaction.api;
 
 import com.example.crm.interaction.domain.VisitPlanService;
 import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TestTime;
 import com.example.crm.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -10,8 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -43,11 +44,11 @@ class VisitPlanApiTest {
     AgroalDataSource dataSource;
 
     static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return TestTime.today();
     }
 
     @Test
-    void a_plan_fulfilled_by_a_logged_visit_is_done_and_the_cadence_plans_the_next_one() {
+    void a_plan_fulfilled_by_a_logged_visit_is_done_and_the_cadence_plans_the_next_one_from_the_visit_day_in_the_business_zone() {
         String client = knownClient("rep-v1", "回访节奏公司");
         as("rep-v1", "crm-sales").body("{\"intervalDays\":20}").put("/api/v1/clients/" + client + "/cadence")
                 .then().statusCode(200).body("source", equalTo("MANUAL")).body("weekly", equalTo(false));
@@ -58,7 +59,8 @@ class VisitPlanApiTest {
                 .extract().path("items.id");
 
         try (TopicReader topic = TopicReader.fromEnd(kafka(), "crm.interaction.v1")) {
-            String visitedAt = OffsetDateTime.now(ZONE).minusMinutes(30).withNano(0).toString();
+            // 07:30 today in Shanghai is 23:30 yesterday in UTC: the visit day, and the next plan, count in Shanghai
+            String visitedAt = TestTime.at(0, "07:30").toString();
             String interaction = as("rep-v1", "crm-sales").body("""
                     {"kind":"VISIT","occurredAt":"%s","outcome":"POSITIVE","visitPlanId":"%s"}"""
                     .formatted(visitedAt, open.get(0))).post("/api/v1/clients/" + client + "/interactions")
@@ -73,8 +75,7 @@ class VisitPlanApiTest {
                     "crm.interaction.contact-logged.v1", "crm.interaction.visit-completed.v1",
                     "crm.interaction.visit-planned.v1");
             assertThat(events.get(1).at("/data/interactionId").asText()).isEqualTo(interaction);
-            LocalDate visitDay = OffsetDateTime.parse(visitedAt).atZoneSameInstant(ZONE).toLocalDate();
-            assertThat(events.get(2).at("/data/plannedOn").asText()).isEqualTo(visitDay.plusDays(20).toString());
+            assertThat(events.get(2).at("/data/plannedOn").asText()).isEqualTo(today().plusDays(20).toString());
             assertThat(events.get(2).at("/data/source").asText()).isEqualTo("CADENCE");
         }
     }
@@ -110,7 +111,7 @@ class VisitPlanApiTest {
         String url = "/api/v1/clients/" + client + "/visit-plans";
         as("rep-v3", "crm-sales").body("{\"plannedOn\":\"" + today().minusDays(1) + "\"}").post(url)
                 .then().statusCode(400).body("errors.field", hasItem("plannedOn"));
-        as("rep-v3", "crm-sales").body("{\"plannedAt\":\"" + OffsetDateTime.now(ZONE).minusHours(1) + "\"}").post(url)
+        as("rep-v3", "crm-sales").body("{\"plannedAt\":\"" + TestTime.ago(Duration.ofHours(1)) + "\"}").post(url)
                 .then().statusCode(400).body("errors.field", hasItem("plannedAt"));
         as("rep-v3", "crm-sales").body("{\"purpose\":\"no day\"}").post(url).then().statusCode(400);
         as("rep-v3", "crm-sales").body("{\"plannedOn\":\"2026-13-01\"}").post(url).then().statusCode(400);
@@ -146,7 +147,7 @@ class VisitPlanApiTest {
         as("boss", "crm-manager").header("If-Match", "\"1\"").body("{\"reason\":\"客户出差\"}").post(url + "/cancellation")
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
         String interaction = as("rep-v4", "crm-sales").body(
-                        "{\"kind\":\"VISIT\",\"occurredAt\":\"" + OffsetDateTime.now(ZONE).minusHours(1) + "\"}")
+                        "{\"kind\":\"VISIT\",\"occurredAt\":\"" + TestTime.ago(Duration.ofHours(1)) + "\"}")
                 .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201).extract().path("id");
         as("rep-v4", "crm-sales").header("If-Match", "\"2\"").body("{\"interactionId\":\"" + interaction + "\"}")
                 .post(url + "/completion").then().statusCode(409)
@@ -209,11 +210,12 @@ class VisitPlanApiTest {
     @Test
     void prospects_show_visits_so_far_against_the_target_of_five_and_the_next_plan() {
         String client = knownClient("rep-v7", "潜在客户开发公司");
+        LocalDate first = TestTime.day(-32);
         for (int i = 1; i <= 2; i++) {
-            as("rep-v7", "crm-sales").body("{\"kind\":\"VISIT\",\"occurredAt\":\"2026-11-0" + i + "T10:00:00+08:00\"}")
+            as("rep-v7", "crm-sales").body("{\"kind\":\"VISIT\",\"occurredAt\":\"" + first.plusDays(i - 1) + "T10:00:00+08:00\"}")
                     .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201);
         }
-        as("rep-v7", "crm-sales").body("{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"2026-11-05T10:00:00+08:00\"}")
+        as("rep-v7", "crm-sales").body("{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + first.plusDays(4) + "T10:00:00+08:00\"}")
                 .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201);
         as("rep-v7", "crm-sales").body("{\"plannedOn\":\"" + today().plusDays(4) + "\"}")
                 .post("/api/v1/clients/" + client + "/visit-plans").then().statusCode(201);
@@ -223,7 +225,7 @@ class VisitPlanApiTest {
                 .body("items[0].visits", equalTo(2))
                 .body("items[0].target", equalTo(5))
                 .body("items[0].remaining", equalTo(3))
-                .body("items[0].lastVisitAt", equalTo("2026-11-02T02:00:00Z"))
+                .body("items[0].lastVisitAt", equalTo(first.plusDays(1) + "T02:00:00Z"))
                 .body("items[0].nextPlannedOn", equalTo(today().plusDays(4).toString()));
     }
 }

@@ -3,19 +3,19 @@ package com.example.crm.interaction.messaging;
 import com.example.crm.platform.testing.DeadLetters;
 import com.example.crm.platform.testing.EventContract;
 import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.time.Duration;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static com.example.crm.interaction.InteractionFixtures.WAIT;
-import static com.example.crm.interaction.InteractionFixtures.awaitClientConsumer;
 import static com.example.crm.interaction.InteractionFixtures.as;
+import static com.example.crm.interaction.InteractionFixtures.awaitClientConsumer;
 import static com.example.crm.interaction.InteractionFixtures.call;
 import static com.example.crm.interaction.InteractionFixtures.clientEvent;
 import static com.example.crm.interaction.InteractionFixtures.knownClient;
@@ -42,7 +42,7 @@ class ClientReplicaTest {
         String client = knownClient("rep-r1", "换人测试公司");
         String eventId = UUID.randomUUID().toString();
         publish(client, ownerChanged(eventId, client, 1, "rep-r1", "rep-r2"));
-        await().atMost(WAIT).untilAsserted(() -> as("rep-r2", "crm-sales").body(call("2026-11-20T10:00:00Z"))
+        await().atMost(WAIT).untilAsserted(() -> as("rep-r2", "crm-sales").body(call(TestTime.day(-13) + "T10:00:00Z"))
                 .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201));
 
         publish(client, ownerChanged(eventId, client, 2, "rep-r2", "rep-r3")); // a repeat: same id
@@ -50,7 +50,7 @@ class ClientReplicaTest {
         String marker = UUID.randomUUID().toString();
         publish(client, clientEvent(marker, "crm.client.status-changed.v1", client, """
                 {"clientId":"%s","version":3,"from":"POTENTIAL","to":"INTENDED","changedBy":"x","changedAt":"%s"}"""
-                .formatted(client, Instant.now())));
+                .formatted(client, TestTime.now())));
         await().atMost(WAIT).until(() -> "INTENDED".equals(Sql.value(db, "select status from known_client where id = ?",
                 UUID.fromString(client))));
         assertThat(Sql.value(db, "select owner_id from known_client where id = ?", UUID.fromString(client))).isEqualTo("rep-r2");
@@ -60,18 +60,18 @@ class ClientReplicaTest {
     void a_merged_away_clients_timeline_moves_to_the_survivor_and_it_takes_no_more_writes() {
         String survivor = knownClient("rep-r5", "合并保留");
         String merged = knownClient("rep-r5", "合并移除");
-        as("rep-r5", "crm-sales").body(call("2026-11-10T10:00:00Z")).post("/api/v1/clients/" + merged + "/interactions")
+        as("rep-r5", "crm-sales").body(call(TestTime.day(-23) + "T10:00:00Z")).post("/api/v1/clients/" + merged + "/interactions")
                 .then().statusCode(201);
-        as("rep-r5", "crm-sales").body(call("2026-11-11T10:00:00Z")).post("/api/v1/clients/" + survivor + "/interactions")
+        as("rep-r5", "crm-sales").body(call(TestTime.day(-22) + "T10:00:00Z")).post("/api/v1/clients/" + survivor + "/interactions")
                 .then().statusCode(201);
 
         publish(survivor, clientEvent(UUID.randomUUID().toString(), "crm.client.merged.v1", survivor, """
                 {"clientId":"%s","version":1,"survivorId":"%s","mergedId":"%s","mergedBy":"rep-r5","mergedAt":"%s"}"""
-                .formatted(survivor, survivor, merged, Instant.now())));
+                .formatted(survivor, survivor, merged, TestTime.now())));
 
         await().atMost(WAIT).untilAsserted(() -> as("rep-r5", "crm-sales").get("/api/v1/clients/" + survivor + "/interactions")
-                .then().body("items.occurredAt", contains("2026-11-11T10:00:00Z", "2026-11-10T10:00:00Z")));
-        as("rep-r5", "crm-sales").body(call("2026-11-12T10:00:00Z")).post("/api/v1/clients/" + merged + "/interactions")
+                .then().body("items.occurredAt", contains(TestTime.day(-22) + "T10:00:00Z", TestTime.day(-23) + "T10:00:00Z")));
+        as("rep-r5", "crm-sales").body(call(TestTime.day(-21) + "T10:00:00Z")).post("/api/v1/clients/" + merged + "/interactions")
                 .then().statusCode(409).body("mergedInto", equalTo(survivor));
     }
 
@@ -79,8 +79,9 @@ class ClientReplicaTest {
     void erasure_scrubs_personal_text_but_keeps_kinds_and_dates() {
         String client = knownClient("rep-r6", "擦除测试个体户");
         as("rep-r6", "crm-sales").body("""
-                {"kind":"VISIT","occurredAt":"2026-11-10T10:00:00Z","contactName":"张三","subject":"上门","notes":"家住朝阳区",
-                 "nextStep":"再联系张三","checkIn":{"latitude":39.9,"longitude":116.4,"address":"朝阳区某小区","at":"2026-11-10T10:00:00Z"}}""")
+                {"kind":"VISIT","occurredAt":"%sT10:00:00Z","contactName":"张三","subject":"上门","notes":"家住朝阳区",
+                 "nextStep":"再联系张三","checkIn":{"latitude":39.9,"longitude":116.4,"address":"朝阳区某小区","at":"%sT10:00:00Z"}}"""
+                    .formatted(TestTime.day(-23), TestTime.day(-23)))
                 .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201);
         // an event of this client the broker could never take, kept by the outbox relay with its personal text
         DeadLetters.seed(db, "crm.interaction.v1", client, "crm.interaction.contact-logged.v1", "{\"notes\": \"家住朝阳区\"}");
@@ -93,7 +94,7 @@ class ClientReplicaTest {
         assertThat(DeadLetters.of(db, client)).as("the client's undeliverable events").isZero();
         as("manager-r", "crm-manager").get("/api/v1/clients/" + client + "/interactions").then()
                 .body("items[0].kind", equalTo("VISIT"))
-                .body("items[0].occurredAt", equalTo("2026-11-10T10:00:00Z"))
+                .body("items[0].occurredAt", equalTo(TestTime.day(-23) + "T10:00:00Z"))
                 .body("items[0].subject", nullValue())
                 .body("items[0].contactName", nullValue())
                 .body("items[0].nextStep", nullValue())
@@ -108,12 +109,12 @@ class ClientReplicaTest {
     void a_deleted_client_takes_no_writes_until_restored() {
         String client = knownClient("rep-r7", "删除测试公司");
         publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.deleted.v1", client, """
-                {"clientId":"%s","version":1,"changedBy":"rep-r7","changedAt":"%s"}""".formatted(client, Instant.now())));
-        await().atMost(WAIT).untilAsserted(() -> as("rep-r7", "crm-sales").body(call("2026-11-12T10:00:00Z"))
+                {"clientId":"%s","version":1,"changedBy":"rep-r7","changedAt":"%s"}""".formatted(client, TestTime.now())));
+        await().atMost(WAIT).untilAsserted(() -> as("rep-r7", "crm-sales").body(call(TestTime.day(-21) + "T10:00:00Z"))
                 .post("/api/v1/clients/" + client + "/interactions").then().statusCode(409));
         publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.restored.v1", client, """
-                {"clientId":"%s","version":2,"changedBy":"admin","changedAt":"%s"}""".formatted(client, Instant.now())));
-        await().atMost(WAIT).untilAsserted(() -> as("rep-r7", "crm-sales").body(call("2026-11-12T10:00:00Z"))
+                {"clientId":"%s","version":2,"changedBy":"admin","changedAt":"%s"}""".formatted(client, TestTime.now())));
+        await().atMost(WAIT).untilAsserted(() -> as("rep-r7", "crm-sales").body(call(TestTime.day(-21) + "T10:00:00Z"))
                 .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201));
     }
 
@@ -124,9 +125,9 @@ class ClientReplicaTest {
         long published = System.nanoTime();
         publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.registered.v1", client, """
                 {"clientId":"%s","version":0,"kind":"COMPANY","legalName":"秒级可用公司","status":"POTENTIAL",
-                 "ownerId":"rep-r8","tags":[],"registeredAt":"%s"}""".formatted(client, Instant.now())));
+                 "ownerId":"rep-r8","tags":[],"registeredAt":"%s"}""".formatted(client, TestTime.now())));
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                as("rep-r8", "crm-sales").body(call("2026-11-20T10:00:00Z"))
+                as("rep-r8", "crm-sales").body(call(TestTime.day(-13) + "T10:00:00Z"))
                         .post("/api/v1/clients/" + client + "/interactions").then().statusCode(201));
         System.out.printf("client usable %d ms after its event was published%n", (System.nanoTime() - published) / 1_000_000);
     }
@@ -143,10 +144,10 @@ class ClientReplicaTest {
         String pool = UUID.randomUUID().toString();
         String toNoOwner = clientEvent(UUID.randomUUID().toString(), "crm.client.owner-changed.v1", client, """
                 {"clientId":"%s","version":2,"from":"rep-r10","to":null,"reason":"无意向","changedBy":"rep-r10",
-                 "changedAt":"%s"}""".formatted(client, Instant.now()));
+                 "changedAt":"%s"}""".formatted(client, TestTime.now()));
         String returned = clientEvent(UUID.randomUUID().toString(), "crm.client.returned-to-pool.v1", client, """
                 {"clientId":"%s","version":2,"poolId":"%s","previousOwnerId":"rep-r10","reasonCode":"RETURNED",
-                 "reason":"无意向","changedBy":"rep-r10","returnedAt":"%s"}""".formatted(client, pool, Instant.now()));
+                 "reason":"无意向","changedBy":"rep-r10","returnedAt":"%s"}""".formatted(client, pool, TestTime.now()));
         CLIENT_CONTRACT.assertValid(toNoOwner);
         CLIENT_CONTRACT.assertValid(returned);
         publish(client, toNoOwner);
@@ -160,16 +161,17 @@ class ClientReplicaTest {
         String survivor = knownClient("rep-r11", "合并订单保留");
         String merged = knownClient("rep-r11", "合并订单移除");
         String order = as("rep-r11", "crm-sales")
-                .body("{\"orderedAt\":\"2026-11-01T09:00:00Z\",\"total\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}}")
+                .body("{\"orderedAt\":\"" + TestTime.day(-32) + "T09:00:00Z\",\"total\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}}")
                 .post("/api/v1/clients/" + merged + "/orders").then().statusCode(201).extract().path("id");
         as("rep-r11", "crm-sales").body("""
-                {"amount":{"amount":"40.00","currency":"CNY"},"paidAt":"2026-11-02T09:00:00Z","method":"CASH"}""")
+                {"amount":{"amount":"40.00","currency":"CNY"},"paidAt":"%sT09:00:00Z","method":"CASH"}"""
+                    .formatted(TestTime.day(-31)))
                 .post("/api/v1/orders/" + order + "/payments").then().statusCode(201);
         String plan = plan("rep-r11", merged);
 
         publish(survivor, clientEvent(UUID.randomUUID().toString(), "crm.client.merged.v1", survivor, """
                 {"clientId":"%s","version":1,"survivorId":"%s","mergedId":"%s","mergedBy":"rep-r11","mergedAt":"%s"}"""
-                .formatted(survivor, survivor, merged, Instant.now())));
+                .formatted(survivor, survivor, merged, TestTime.now())));
         await().atMost(WAIT).untilAsserted(() -> as("rep-r11", "crm-sales").get("/api/v1/clients/" + survivor + "/orders")
                 .then().body("items.id", contains(order)));
         as("rep-r11", "crm-sales").get("/api/v1/clients/" + survivor + "/receivables").then()
@@ -182,10 +184,11 @@ class ClientReplicaTest {
     void erasure_scrubs_plan_purposes_and_payment_references_and_cancels_open_plans_but_keeps_amounts() {
         String client = knownClient("rep-r12", "擦除回款个体户");
         String order = as("rep-r12", "crm-sales")
-                .body("{\"orderedAt\":\"2026-11-01T09:00:00Z\",\"total\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}}")
+                .body("{\"orderedAt\":\"" + TestTime.day(-32) + "T09:00:00Z\",\"total\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}}")
                 .post("/api/v1/clients/" + client + "/orders").then().statusCode(201).extract().path("id");
         as("rep-r12", "crm-sales").body("""
-                {"amount":{"amount":"40.00","currency":"CNY"},"paidAt":"2026-11-02T09:00:00Z","method":"CASH","reference":"李四代付"}""")
+                {"amount":{"amount":"40.00","currency":"CNY"},"paidAt":"%sT09:00:00Z","method":"CASH","reference":"李四代付"}"""
+                    .formatted(TestTime.day(-31)))
                 .post("/api/v1/orders/" + order + "/payments").then().statusCode(201);
         String plan = plan("rep-r12", client);
         publish(client, clientEvent(UUID.randomUUID().toString(), "crm.client.erased.v1", client,
@@ -197,7 +200,7 @@ class ClientReplicaTest {
     }
 
     private static String plan(String rep, String client) {
-        return as(rep, "crm-sales").body("{\"plannedOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+        return as(rep, "crm-sales").body("{\"plannedOn\":\"" + TestTime.today()
                         .plusDays(2) + "\",\"purpose\":\"见王五\"}")
                 .post("/api/v1/clients/" + client + "/visit-plans").then().statusCode(201).extract().path("id");
     }
@@ -205,6 +208,6 @@ class ClientReplicaTest {
     private static String ownerChanged(String eventId, String client, int version, String from, String to) {
         return clientEvent(eventId, "crm.client.owner-changed.v1", client, """
                 {"clientId":"%s","version":%d,"from":"%s","to":"%s","changedBy":"manager","changedAt":"%s"}"""
-                .formatted(client, version, from, to, Instant.now()));
+                .formatted(client, version, from, to, TestTime.now()));
     }
 }

@@ -1,8 +1,9 @@
 package com.example.crm.interaction.messaging;
 
-import com.example.crm.platform.testing.ConsumerGroups;
-import com.example.crm.platform.testing.TopicReader;
 import com.example.crm.platform.testing.ClientEventsForTests;
+import com.example.crm.platform.testing.ConsumerGroups;
+import com.example.crm.platform.testing.TestTime;
+import com.example.crm.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static com.example.crm.interaction.InteractionFixtures.EVENTS;
 import static com.example.crm.interaction.InteractionFixtures.WAIT;
@@ -33,7 +33,7 @@ class SegmentCadenceTest {
     void a_key_tier_client_gets_a_weekly_supervisor_cadence_once_even_when_the_classification_repeats() {
         String client = knownClient("rep-s1", "重点客户公司");
         ConsumerGroups.awaitAssigned(kafka(), "interaction-service", "crm.segment.v1", Duration.ofSeconds(60));
-        Instant computedAt = Instant.parse("2026-11-20T01:00:00Z");
+        Instant computedAt = Instant.parse(TestTime.day(-13) + "T01:00:00Z");
         try (TopicReader topic = TopicReader.fromEnd(kafka(), "crm.interaction.v1")) {
             classify(client, "A", "KEY", computedAt);
             await().atMost(WAIT).untilAsserted(() -> as("rep-s1", "crm-sales").get("/api/v1/clients/" + client + "/cadence")
@@ -43,7 +43,7 @@ class SegmentCadenceTest {
             classify(client, "A", "KEY", computedAt.plusSeconds(3600));     // a later run, same tier
             classify(client, "B", "ORDINARY", computedAt.minusSeconds(60)); // an older run arriving late
             await().atMost(WAIT).untilAsserted(() -> as("rep-s1", "crm-sales").get("/api/v1/clients/" + client + "/brief")
-                    .then().body("client.classifiedAt", equalTo("2026-11-20T02:00:00Z"))
+                    .then().body("client.classifiedAt", equalTo(TestTime.day(-13) + "T02:00:00Z"))
                     .body("client.valueTier", equalTo("KEY")).body("client.abcClass", equalTo("A")));
 
             List<JsonNode> events = topic.await(r -> r.key().equals(client), 2, WAIT).stream()
@@ -64,7 +64,7 @@ class SegmentCadenceTest {
         ConsumerGroups.awaitAssigned(kafka(), "interaction-service", "crm.segment.v1", Duration.ofSeconds(60));
         as("rep-s2", "crm-sales").body("{\"intervalDays\":40}").put("/api/v1/clients/" + manual + "/cadence")
                 .then().statusCode(200);
-        Instant at = Instant.parse("2026-11-21T01:00:00Z");
+        Instant at = Instant.parse(TestTime.day(-12) + "T01:00:00Z");
         classify(manual, "A", "KEY", at);
         classify(byTier, "A", "KEY", at);
         await().atMost(WAIT).untilAsserted(() -> as("rep-s2", "crm-sales").get("/api/v1/clients/" + byTier + "/cadence")

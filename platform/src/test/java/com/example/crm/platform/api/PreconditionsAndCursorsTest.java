@@ -3,6 +3,7 @@ package com.example.crm.platform.api;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PreconditionsAndCursorsTest {
@@ -17,9 +18,12 @@ class PreconditionsAndCursorsTest {
 
     @Test
     void current_or_wildcard_if_match_passes() {
-        ETags.requireMatch("\"3\"", 3);
-        ETags.requireMatch("\"1\", \"3\"", 3);
-        ETags.requireMatch("*", 3);
+        assertThatNoException().isThrownBy(() -> ETags.requireMatch("\"3\"", 3));
+        assertThatNoException().isThrownBy(() -> ETags.requireMatch("\"1\", \"3\"", 3));
+        assertThatNoException().isThrownBy(() -> ETags.requireMatch("*", 3));
+        // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches
+        assertThatThrownBy(() -> ETags.requireMatch("W/\"3\"", 3)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.type().status()).isEqualTo(412));
     }
 
     @Test

@@ -22,13 +22,13 @@ public final class ClientEventsForTests {
         return """
                 {"specversion":"1.0","id":"%s","source":"%s","type":"%s","subject":"%s",
                  "time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(eventId, source, type, clientId, Instant.now(), data);
+                .formatted(eventId, source, type, clientId, TestTime.now(), data);
     }
 
     public static String registered(String clientId, String owner, String legalName, String status) {
         return clientEvent(UUID.randomUUID().toString(), "crm.client.registered.v1", clientId, """
                 {"clientId":"%s","version":0,"kind":"COMPANY","legalName":"%s","status":"%s","ownerId":"%s",
-                 "tags":[],"registeredAt":"%s"}""".formatted(clientId, legalName, status, owner, Instant.now()));
+                 "tags":[],"registeredAt":"%s"}""".formatted(clientId, legalName, status, owner, TestTime.now()));
     }
 
     /** segmentation's client-classified event. */
@@ -38,7 +38,7 @@ public final class ClientEventsForTests {
                  "subject":"%s","time":"%s","datacontenttype":"application/json",
                  "data":{"clientId":"%s","abcClass":"%s","valueTier":"%s","churnRisk":"LOW","churnScore":10,
                          "runId":"%s","computedAt":"%s"}}"""
-                .formatted(UUID.randomUUID(), clientId, Instant.now(), clientId, abcClass, valueTier, UUID.randomUUID(),
+                .formatted(UUID.randomUUID(), clientId, TestTime.now(), clientId, abcClass, valueTier, UUID.randomUUID(),
                         computedAt);
     }
 

@@ -3,15 +3,20 @@ package com.example.crm.platform.testing;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Waits until a service's consumer group holds every partition of a topic, so that a test may publish and
- * know the service reads it (services under test start at the topic's end, not at its history).
+ * know the service reads it (services under test start at the topic's end, not at its history), or until it has
+ * processed everything published so far.
  */
 public final class ConsumerGroups {
 
@@ -28,6 +33,32 @@ public final class ConsumerGroups {
                     .until(() -> assigned(admin, groupId, topic) >= partitions);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("cannot describe topic " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed, on every partition of {@code topics}, the end offset each has
+     * now: every record published before the call was processed (a consumer commits after its transaction).
+     */
+    public static void awaitCaughtUp(String bootstrapServers, String groupId, List<String> topics, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            org.awaitility.Awaitility.await("consumer group " + groupId + " committed the end of " + topics)
+                    .atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || committed.get(e.getKey()) != null
+                                && committed.get(e.getKey()).offset() >= e.getValue());
+                    });
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of " + topics, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,14 +3,15 @@ package com.example.crm.platform.testing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A service's clock in tests: the system clock (micros) plus an offset tests move forward, so day- and hour-based
- * rules (SLA thresholds, recall days) pass without sleeping. A service's tests declare a {@code @Singleton} subclass,
+ * A service's clock in tests: the tests' time line ({@link TestTime}: a date the run chooses, from noon in
+ * Shanghai) plus an offset tests move forward, so day- and hour-based rules (SLA thresholds, recall days) pass
+ * without sleeping and without depending on the calendar. A service's tests declare a {@code @Singleton} subclass,
  * which replaces the platform's default clock bean for the whole test application.
  */
 public class OffsetClock extends Clock {
@@ -23,7 +24,12 @@ public class OffsetClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS).plus(offset.get());
+        return TestTime.now().plus(offset.get());
+    }
+
+    /** Today in the business zone on this clock (its offset included). */
+    public LocalDate today() {
+        return LocalDate.ofInstant(instant(), TestTime.ZONE);
     }
 
     @Override

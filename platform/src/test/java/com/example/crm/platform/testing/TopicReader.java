@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 
 /**
  * Reads a topic with a plain Kafka consumer (no group), from the end offsets at the moment it is opened, so
@@ -94,6 +95,22 @@ public final class TopicReader implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
         return seen();
+    }
+
+    /**
+     * Everything the service has committed, as published: waits until its outbox ({@code outboxTable}, e.g.
+     * {@code client.outbox}) is empty — the relay deletes a row only once the broker acknowledged it — then reads
+     * to the topic's end. Counting these shows an event was not repeated, or not published at all.
+     */
+    public List<ConsumerRecord<String, String>> drainAfterOutbox(DataSource db, String outboxTable, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Sql.count(db, "select count(*) from " + outboxTable) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(outboxTable + " still holds events after " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return drainToEnd(Duration.between(Instant.now(), deadline).plusSeconds(5));
     }
 
     /** Every record read so far. */

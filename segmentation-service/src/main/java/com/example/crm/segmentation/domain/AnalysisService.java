@@ -101,9 +101,10 @@ public class AnalysisService {
         if (months < 1 || months > 60) {
             throw ProblemException.invalid("months", "must be between 1 and 60");
         }
-        LocalDate thisMonth = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
+        Instant now = clock.instant();
+        LocalDate thisMonth = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
         return analysis.retention(config.reportingCurrency(), thisMonth.minusMonths(months - 1L), thisMonth,
-                config.analysis().lapsedAfterDays()).stream().map(m -> new RetentionMonth(m.month(), m.activeAtStart(),
+                config.analysis().lapsedAfterDays(), now).stream().map(m -> new RetentionMonth(m.month(), m.activeAtStart(),
                 m.gained(), m.lost(), rate(m.activeAtStart() - m.lost(), m.activeAtStart()), m.revenue(),
                 m.revenueFromExisting(), m.revenue().signum() == 0 ? null
                 : m.revenueFromExisting().divide(m.revenue(), 4, RoundingMode.HALF_UP))).toList();

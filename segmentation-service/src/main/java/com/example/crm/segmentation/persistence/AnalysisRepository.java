@@ -96,7 +96,8 @@ public class AnalysisRepository {
      * it), lost (terminated in it, or lapsed: the lapse day — last order plus the lapse period — falls in it),
      * revenue and the part from clients whose first order came before the month.
      */
-    public List<RetentionMonth> retention(String currency, LocalDate from, LocalDate to, int lapsedAfterDays) {
+    public List<RetentionMonth> retention(String currency, LocalDate from, LocalDate to, int lapsedAfterDays,
+                                          Instant now) {
         List<?> rows = em.createNativeQuery("""
                         with orders as (
                           select client_id, ordered_at, amount, currency from order_fact where not cancelled
@@ -115,7 +116,7 @@ public class AnalysisRepository {
                           (select count(*) from clients c where c.first_order >= m.month
                              and c.first_order < m.month + interval '1 month'),
                           (select count(*) from clients c where c.lost_at >= m.month
-                             and c.lost_at < m.month + interval '1 month' and c.lost_at <= now()),
+                             and c.lost_at < m.month + interval '1 month' and c.lost_at <= :now),
                           coalesce((select sum(o.amount) from orders o where o.currency = :currency
                              and o.ordered_at >= m.month and o.ordered_at < m.month + interval '1 month'), 0),
                           coalesce((select sum(o.amount) from orders o join clients c using (client_id)
@@ -123,7 +124,7 @@ public class AnalysisRepository {
                                and o.ordered_at >= m.month and o.ordered_at < m.month + interval '1 month'), 0)
                         from months m order by m.month""")
                 .setParameter("from", from).setParameter("to", to).setParameter("lapse", lapsedAfterDays)
-                .setParameter("currency", currency).getResultList();
+                .setParameter("currency", currency).setParameter("now", now).getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> new RetentionMonth(date(r[0]),
                 ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
                 (BigDecimal) r[4], (BigDecimal) r[5])).toList();
