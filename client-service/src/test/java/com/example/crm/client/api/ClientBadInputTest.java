@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -89,6 +91,20 @@ class ClientBadInputTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:crm:problem:malformed-json"));
         });
+    }
+
+    @Test
+    void a_json_null_body_is_a_400_problem_and_never_taken_for_no_body_by_an_irreversible_erasure() {
+        String id = register(REP, company("空值请求体公司"));
+        assertNothingWritten(() -> {
+            for (String nullBody : List.of("null", " null\n")) {
+                as("admin-null", "crm-admin").body(nullBody).post(CLIENTS + "/" + id + "/erasure").then().statusCode(400)
+                        .contentType("application/problem+json").body("errors.field", hasItem("body"));
+            }
+        });
+        as(REP, "crm-sales").get(CLIENTS + "/" + id).then().statusCode(200).body("legalName", equalTo("空值请求体公司"));
+        assertThat(Sql.count(db, "select count(*) from client where id = ? and erased_at is null", UUID.fromString(id)))
+                .isEqualTo(1);
     }
 
     @Test

@@ -24,11 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a consumer outside the suite sees: every record of every topic, read with kcat (a Kafka client no one
  * here wrote) and parsed with the CloudEvents SDK's JSON format, must be a valid CloudEvents 1.0 event in
- * structured mode whose {@code data} matches the JSON Schema its service documents. Runs after the journeys,
- * so the topics hold every kind of event a client's life produces.
+ * structured mode whose {@code data} matches the JSON Schema its service documents. Runs last, after the journeys
+ * and the fault run, so the topics hold every kind of event a client's life produces and every event written while
+ * services were killed, the broker was away and the database stopped.
  */
 @ExtendWith(SuiteStack.class)
-@Order(3)
+@Order(5)
 class EveryTopicThroughKcatTest {
 
     @Test

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Array;
 import java.sql.Connection;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -45,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * Readiness goes DOWN while the database or the broker is gone and UP again, without a restart.
  *
  * <p>The test command runs the short version ({@code -Dcrm.faults=short}, the module's default: 50 writes/s;
- * kill -9 of client-service only, the broker stopped for 10 s; about 8 minutes); {@code crm faults} runs it at full
+ * kill -9 of client-service and of segmentation-service, a consumer only; the broker stopped for 10 s; PostgreSQL
+ * stopped; about 9 minutes); {@code crm faults} runs it at full
  * length ({@code -Dcrm.faults=full}: 200 writes/s, all three kills, the broker stopped for 30 s);
  * {@code -Dcrm.faults.rate=N} sets another rate for either length (this 2-core machine holds about 80 with the whole
  * suite on it);
@@ -78,7 +77,8 @@ class FaultInjectionAccountingTest {
             Instant steadyFrom = load.start();
             await().atMost(RAMP_UP.plusSeconds(5)).until(() -> Instant.now().isAfter(steadyFrom));
             keepsWriting(load, STEADY);
-            for (Service service : FULL ? List.of(Service.CLIENT, Service.INTERACTION, Service.SEGMENTATION) : List.of(Service.CLIENT)) {
+            for (Service service : FULL ? List.of(Service.CLIENT, Service.INTERACTION, Service.SEGMENTATION)
+                    : List.of(Service.CLIENT, Service.SEGMENTATION)) {
                 Instant start = Instant.now();
                 long refusedBefore = load.failures(service);
                 SuiteStack.crm("kill", service.id);
@@ -157,12 +157,9 @@ class FaultInjectionAccountingTest {
         return new Window(fault, start, end.plusSeconds(1), Duration.between(recovered, end).toMillis());
     }
 
+    /** Stops or starts the stack's own PostgreSQL cluster (never the machine's). */
     private static void postgres(String action) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", action)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("pg_ctlcluster " + action + ": " + out).isZero();
+        SuiteStack.crm("postgres", action);
     }
 
     /** Waits until every service's readiness is DOWN (or UP); "ok ..." with the time it took, else what was seen. */
@@ -200,10 +197,11 @@ class FaultInjectionAccountingTest {
     // ------------------------------------------------------------ read models
 
     /** The ids accepted up to a moment, and how many of them each read model lacks. */
-    private record Snapshot(List<String> clients, List<String> contacts, List<String> orders, List<String> complaints) {
+    private record Snapshot(List<String> clients, List<String> contacts, List<String> orders, List<String> complaints,
+                            List<String> transitioned) {
         Snapshot(WriteLoad load) {
             this(List.copyOf(load.clients), List.copyOf(load.contacts.keySet()), List.copyOf(load.orders.keySet()),
-                    List.copyOf(load.complaints.keySet()));
+                    List.copyOf(load.complaints.keySet()), accepted(load.transitioned));
         }
 
         Map<String, Long> missing() throws SQLException {
@@ -214,11 +212,22 @@ class FaultInjectionAccountingTest {
             missing.put("segmentation.order_fact", orders.size() - count(Service.SEGMENTATION, "order_fact", "order_id", orders));
             missing.put("client.client_order", orders.size() - count(Service.CLIENT, "client_order", "order_id", orders));
             missing.put("segmentation.complaint_fact", complaints.size() - count(Service.SEGMENTATION, "complaint_fact", "complaint_id", complaints));
+            missing.put("interaction.known_client status", transitioned.size() - single(Service.INTERACTION,
+                    "select count(*) from known_client where status = 'INTENDED' and id = any(?)", transitioned).longValue());
+            missing.put("complaint.known_client status", transitioned.size() - single(Service.COMPLAINT,
+                    "select count(*) from known_client where status = 'INTENDED' and id = any(?)", transitioned).longValue());
+            missing.put("segmentation.client_profile status", transitioned.size() - single(Service.SEGMENTATION,
+                    "select count(*) from client_profile where status = 'INTENDED' and client_id = any(?)", transitioned).longValue());
             // counted per client: contacts accepted after this moment count too, so only a shortfall says anything
             missing.put("segmentation.contact_fact", Math.max(0, contacts.size() - single(Service.SEGMENTATION,
                     "select sum(contacts) from contact_fact where client_id = any(?)", clients).longValue()));
             return missing;
         }
+    }
+
+    /** The clients of {@code changes} whose change was accepted. */
+    private static List<String> accepted(Map<String, Boolean> changes) {
+        return changes.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     }
 
     private static Map<String, Long> missing(WriteLoad load) throws SQLException {
@@ -251,6 +260,7 @@ class FaultInjectionAccountingTest {
     private static Accounting account(WriteLoad load) throws Exception {
         Map<String, Set<String>> published = new HashMap<>();   // event type -> subjects/ids seen
         Map<String, Integer> eventIds = new HashMap<>();
+        Map<String, Long> duplicatesByType = new HashMap<>();
         long publishedCount = 0;
         Set<String> clientIds = new HashSet<>(load.clients);
         for (String topic : List.of("crm.client.v1", "crm.interaction.v1", "crm.complaint.v1")) {
@@ -261,12 +271,15 @@ class FaultInjectionAccountingTest {
                     continue;
                 }
                 publishedCount++;
-                eventIds.merge(event.path("id").asText(), 1, Integer::sum);
+                if (eventIds.merge(event.path("id").asText(), 1, Integer::sum) > 1) {
+                    duplicatesByType.merge(event.path("type").asText(), 1L, Long::sum);
+                }
                 JsonNode data = event.path("data");
                 String id = switch (event.path("type").asText()) {
                     case "crm.interaction.contact-logged.v1" -> data.path("interactionId").asText();
                     case "crm.interaction.order-placed.v1" -> data.path("orderId").asText();
                     case "crm.complaint.received.v1" -> data.path("complaintId").asText();
+                    case "crm.interaction.payment-recorded.v1" -> data.path("paymentId").asText();
                     default -> subject;
                 };
                 published.computeIfAbsent(event.path("type").asText(), t -> new HashSet<>()).add(id);
@@ -277,19 +290,21 @@ class FaultInjectionAccountingTest {
         List<String> twice = new ArrayList<>();
         Map<String, long[]> rows = new LinkedHashMap<>();
 
-        List<String> updatedClients = load.updated.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        List<String> updatedClients = accepted(load.updated);
         Map<String, Supplier<Collection<String>>> accepted = new LinkedHashMap<>();
         accepted.put("crm.client.registered.v1", () -> load.clients);
         accepted.put("crm.client.updated.v1", () -> updatedClients);
+        accepted.put("crm.client.status-changed.v1", () -> accepted(load.transitioned));
         accepted.put("crm.interaction.contact-logged.v1", load.contacts::keySet);
         accepted.put("crm.interaction.order-placed.v1", load.orders::keySet);
+        accepted.put("crm.interaction.payment-recorded.v1", load.payments::keySet);
         accepted.put("crm.complaint.received.v1", load.complaints::keySet);
         for (Map.Entry<String, Supplier<Collection<String>>> kind : accepted.entrySet()) {
             Collection<String> ids = kind.getValue().get();
             Set<String> seen = published.getOrDefault(kind.getKey(), Set.of());
             long onTopic = ids.stream().filter(seen::contains).count();
             ids.stream().filter(id -> !seen.contains(id)).limit(5).forEach(id -> lost.add(kind.getKey() + " " + id + " not on its topic"));
-            rows.put(kind.getKey(), new long[] {ids.size(), onTopic});
+            rows.put(kind.getKey(), new long[] {ids.size(), onTopic, duplicatesByType.getOrDefault(kind.getKey(), 0L)});
         }
 
         // effects downstream, each exactly once
@@ -310,7 +325,127 @@ class FaultInjectionAccountingTest {
         if (projected.compareTo(revenue) != 0) {
             (projected.compareTo(revenue) > 0 ? twice : lost).add("segmentation revenue " + projected + " vs accepted orders " + revenue);
         }
+        perRecord(load, lost, twice);
         return new Accounting(rows, publishedCount, duplicates, lost, twice);
+    }
+
+    /**
+     * Per record and per client, where a sum would let a loss and a double cancel out: each service that should
+     * apply a write shows it once, counters and sums per client equal the ledger's, and the owning service holds no
+     * record the ledger does not know (a create retried after a lost answer that made a second one).
+     */
+    private static void perRecord(WriteLoad load, List<String> lost, List<String> twice) throws SQLException {
+        List<String> clients = load.clients;
+        Map<String, BigDecimal> contactsPerClient = perClient(load.contacts.values(), id -> BigDecimal.ONE);
+        Map<String, BigDecimal> ordersPerClient = perClient(load.orderClients.values(), id -> BigDecimal.ONE);
+        Map<String, BigDecimal> revenuePerClient = new HashMap<>();
+        load.orders.forEach((order, amount) -> revenuePerClient.merge(load.orderClients.get(order), amount, BigDecimal::add));
+        Map<String, BigDecimal> complaintsPerClient = perClient(load.complaints.values(), id -> BigDecimal.ONE);
+        Map<String, BigDecimal> lastContact = new HashMap<>();
+        load.contacts.forEach((contact, client) -> lastContact.merge(client,
+                BigDecimal.valueOf(load.contactTimes.get(contact).toEpochMilli()), BigDecimal::max));
+        Map<String, BigDecimal> cardVersion = new HashMap<>();
+        Map<String, BigDecimal> intended = new HashMap<>();
+        for (String c : clients) {
+            boolean moved = Boolean.TRUE.equals(load.transitioned.get(c));
+            cardVersion.put(c, Boolean.TRUE.equals(load.updated.get(c)) || moved ? BigDecimal.ONE : BigDecimal.ZERO);
+            intended.put(c, moved ? BigDecimal.ONE : BigDecimal.ZERO);
+        }
+        Map<String, BigDecimal> paymentsPerClient = perClient(load.payments.values(), id -> BigDecimal.ONE);
+
+        compare("segmentation contacts per client", contactsPerClient, Service.SEGMENTATION,
+                "select client_id::text, contacts from contact_fact where client_id = any(?)", clients, lost, twice);
+        compare("segmentation orders per client", ordersPerClient, Service.SEGMENTATION,
+                "select client_id::text, count(*) from order_fact where client_id = any(?) group by client_id", clients, lost, twice);
+        compare("segmentation revenue per client", revenuePerClient, Service.SEGMENTATION,
+                "select client_id::text, sum(amount) from order_fact where client_id = any(?) group by client_id", clients, lost, twice);
+        compare("segmentation complaints per client", complaintsPerClient, Service.SEGMENTATION,
+                "select client_id::text, count(*) from complaint_fact where client_id = any(?) group by client_id", clients, lost, twice);
+        compare("segmentation card version (updates and status changes applied)", cardVersion, Service.SEGMENTATION,
+                "select client_id::text, card_version from client_profile where client_id = any(?)", clients, lost, twice);
+        compare("segmentation status INTENDED", intended, Service.SEGMENTATION,
+                "select client_id::text, (status = 'INTENDED')::int from client_profile where client_id = any(?)", clients, lost, twice);
+        compare("client-service live orders per client (recall)", ordersPerClient, Service.CLIENT,
+                "select client_id::text, live_orders from client_activity where client_id = any(?)", clients, lost, twice);
+        compare("client-service last follow-up per client (recall, from contact-logged)", lastContact, Service.CLIENT,
+                "select client_id::text, (extract(epoch from last_follow_up_at) * 1000)::bigint from client_activity "
+                        + "where client_id = any(?) and last_follow_up_at is not null", clients, lost, twice);
+        for (Service replica : List.of(Service.INTERACTION, Service.COMPLAINT)) {
+            compare(replica.id + "-service replica card version (updates and status changes applied)", cardVersion, replica,
+                    "select id::text, version from known_client where id = any(?)", clients, lost, twice);
+            compare(replica.id + "-service replica status INTENDED", intended, replica,
+                    "select id::text, (status = 'INTENDED')::int from known_client where id = any(?)", clients, lost, twice);
+        }
+        // the owning services: each accepted create once, and no record the ledger does not know
+        compare("interaction-service contacts per client", contactsPerClient, Service.INTERACTION,
+                "select client_id::text, count(*) from interaction where client_id = any(?) group by client_id", clients, lost, twice);
+        compare("interaction-service orders per client", ordersPerClient, Service.INTERACTION,
+                "select client_id::text, count(*) from client_order where client_id = any(?) group by client_id", clients, lost, twice);
+        compare("interaction-service payments per client", paymentsPerClient, Service.INTERACTION,
+                "select client_id::text, count(*) from payment where client_id = any(?) group by client_id", clients, lost, twice);
+        compare("complaint-service complaints per client", complaintsPerClient, Service.COMPLAINT,
+                "select client_id::text, count(*) from complaint where client_id = any(?) group by client_id", clients, lost, twice);
+        Map<String, BigDecimal> registered = new HashMap<>();
+        try (Connection db = Service.CLIENT.database();
+             PreparedStatement names = db.prepareStatement("select id::text from client where legal_name like ?")) {
+            names.setString(1, "故障演练" + Users.RUN + "-%");
+            try (ResultSet r = names.executeQuery()) {
+                while (r.next()) {
+                    registered.put(r.getString(1), BigDecimal.ONE);
+                }
+            }
+        }
+        Set<String> ledger = new HashSet<>(clients);
+        List<String> unknown = registered.keySet().stream().filter(id -> !ledger.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            twice.add("client-service holds " + unknown.size() + " cards of this run no accepted create returned, e.g. "
+                    + unknown.subList(0, Math.min(3, unknown.size())));
+        }
+        List<String> absent = clients.stream().filter(id -> !registered.containsKey(id)).toList();
+        if (!absent.isEmpty()) {
+            lost.add("client-service lacks " + absent.size() + " accepted cards, e.g. " + absent.subList(0, Math.min(3, absent.size())));
+        }
+    }
+
+    private static Map<String, BigDecimal> perClient(Collection<String> clientOfEachWrite,
+                                                     java.util.function.Function<String, BigDecimal> value) {
+        Map<String, BigDecimal> figures = new HashMap<>();
+        clientOfEachWrite.forEach(client -> figures.merge(client, value.apply(client), BigDecimal::add));
+        return figures;
+    }
+
+    /**
+     * A figure per client read from {@code service} ({@code sql}: client id and figure, for the clients in its one
+     * array parameter) against the ledger's: below it (or absent) is lost, above it doubled. Clients the ledger has
+     * no figure for expect none (or zero).
+     */
+    private static void compare(String what, Map<String, BigDecimal> expected, Service service, String sql,
+                                List<String> clients, List<String> lost, List<String> twice) throws SQLException {
+        Map<String, BigDecimal> actual = new HashMap<>();
+        try (Connection db = service.database(); PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setArray(1, db.createArrayOf("uuid", clients.stream().map(UUID::fromString).toArray()));
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    actual.put(r.getString(1), r.getBigDecimal(2));
+                }
+            }
+        }
+        List<String> below = new ArrayList<>();
+        List<String> above = new ArrayList<>();
+        for (String client : clients) {
+            BigDecimal want = expected.getOrDefault(client, BigDecimal.ZERO);
+            BigDecimal got = actual.getOrDefault(client, BigDecimal.ZERO);
+            int order = got.compareTo(want);
+            if (order != 0) {
+                (order < 0 ? below : above).add(client + " shows " + got + ", the ledger " + want);
+            }
+        }
+        if (!below.isEmpty()) {
+            lost.add(what + ": " + below.size() + " clients below the ledger, e.g. " + below.subList(0, Math.min(3, below.size())));
+        }
+        if (!above.isEmpty()) {
+            twice.add(what + ": " + above.size() + " clients above the ledger, e.g. " + above.subList(0, Math.min(3, above.size())));
+        }
     }
 
     private static void expectOnce(String what, long accepted, long applied, List<String> lost, List<String> twice) {
@@ -327,8 +462,9 @@ class FaultInjectionAccountingTest {
         StringBuilder out = new StringBuilder();
         out.append("## Fault injection with event accounting (").append(FULL ? "full" : "short").append(": ")
                 .append(RATE).append(" writes/s, broker down ").append(BROKER_DOWN.toSeconds()).append(" s)\n\n");
-        out.append("| writes | accepted | event on topic |\n|---|---:|---:|\n");
-        a.rows().forEach((type, n) -> out.append("| ").append(type).append(" | ").append(n[0]).append(" | ").append(n[1]).append(" |\n"));
+        out.append("| writes | accepted | event on topic | published again (same event id) |\n|---|---:|---:|---:|\n");
+        a.rows().forEach((type, n) -> out.append("| ").append(type).append(" | ").append(n[0]).append(" | ").append(n[1])
+                .append(" | ").append(n[2]).append(" |\n"));
         out.append("\n| figure | value |\n|---|---:|\n");
         out.append("| requests sent | ").append(load.sent.get()).append(" |\n");
         out.append("| writes accepted (2xx, after retries of lost answers) | ").append(load.accepted()).append(" |\n");

@@ -8,12 +8,18 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +27,19 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static com.example.crm.e2e.Service.CLIENT;
+import static com.example.crm.e2e.Service.COMPLAINT;
+import static com.example.crm.e2e.Service.INTERACTION;
+import static com.example.crm.e2e.Service.SEGMENTATION;
+import static com.example.crm.e2e.Users.MANAGER;
+import static com.example.crm.e2e.Users.REP;
+import static com.example.crm.e2e.Users.SERVICE_DESK;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A stream of generated malformed requests against every operation of a service's published OpenAPI document,
@@ -31,11 +47,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request carries at least one certain defect: a body that is not JSON, of the wrong shape, with a field of the
  * wrong type, an unknown field, no required field, too deep or of the wrong media type; a path id that is not a
  * UUID; a page size or cursor that is not one. Every answer must be a 4xx (a problem document where the body is
- * refused), and nothing may be written anywhere. The generator is seeded: a failure is reproducible.
+ * refused), and nothing may be written anywhere. Path ids name records that exist where the run has one of the
+ * kind, so a 404 cannot hide whether the body was validated. The generator is seeded: a failure is reproducible.
  */
 @ExtendWith(SuiteStack.class)
 @Order(1)
 class MalformedRequestStreamTest {
+
+    /** Existing records by the collection their id names (clients, orders, visit-plans, complaints, segments). */
+    private static final Map<String, String> EXISTING = new HashMap<>();
 
     private static final int REQUESTS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +66,30 @@ class MalformedRequestStreamTest {
     }
 
     record Malformed(String defect, Function<RequestSpecification, Response> send) {
+    }
+
+    /**
+     * Records the requests name: a defect sent to a missing id may be answered 404 before the body is read, so
+     * most requests go to records that exist, where only validation can refuse them.
+     */
+    @BeforeAll
+    static void records_to_address() {
+        String client = CLIENT.request(REP).body(Map.of("kind", "COMPANY", "legalName", "畸形请求目标有限公司" + Users.RUN))
+                .post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        EXISTING.put("clients", client);
+        EXISTING.put("orders", await().atMost(Duration.ofSeconds(30)).until(() -> INTERACTION.request(REP)
+                .body(Map.of("orderedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                        "total", Map.of("amount", "100.00", "currency", "CNY")))
+                .post("/api/v1/clients/" + client + "/orders"), r -> r.statusCode() == 201).path("id"));
+        EXISTING.put("visit-plans", INTERACTION.request(REP)
+                .body(Map.of("plannedOn", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString()))
+                .post("/api/v1/clients/" + client + "/visit-plans").then().statusCode(201).extract().path("id"));
+        EXISTING.put("complaints", await().atMost(Duration.ofSeconds(30)).until(() -> COMPLAINT.request(SERVICE_DESK)
+                .body(Map.of("clientId", client, "channel", "PHONE", "category", "OTHER", "severity", "LOW",
+                        "subject", "畸形请求")).post("/api/v1/complaints"), r -> r.statusCode() == 201).path("id"));
+        EXISTING.put("segments", SEGMENTATION.request(MANAGER).body(Map.of("name", "畸形请求" + Users.RUN,
+                        "rule", Map.of("field", "city", "op", "eq", "value", "苏州市")))
+                .post("/api/v1/segments").then().statusCode(201).extract().path("id"));
     }
 
     @ParameterizedTest
@@ -170,9 +214,14 @@ class MalformedRequestStreamTest {
                 .body(body).request(op.method(), path));
     }
 
-    /** Path ids filled with random UUIDs (no such record); other path parameters with a fixed word. */
+    /**
+     * Path ids filled with records that exist (see {@link #EXISTING}; a random UUID, no such record, for the
+     * collections without one); other path parameters with a fixed word.
+     */
     private static String withIds(String path) {
-        return path.replaceAll("\\{(id|clientId)}", UUID.randomUUID().toString())
+        Matcher id = Pattern.compile("/([a-z-]+)/\\{id}").matcher(path);
+        String filled = id.find() ? path.replace("{id}", EXISTING.getOrDefault(id.group(1), UUID.randomUUID().toString())) : path;
+        return filled.replace("{clientId}", EXISTING.get("clients"))
                 .replace("{scope}", "users").replaceAll("\\{[a-zA-Z]+}", "fuzz");
     }
 

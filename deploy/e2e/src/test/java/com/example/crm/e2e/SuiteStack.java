@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The stack the end-to-end tests run against: the four services as separate processes (their packaged
- * {@code quarkus-run.jar}, production profile), a PostgreSQL database {@value #DATABASE} and a Kafka broker of
- * its own, started with {@code deploy/local/crm} next to a developer's {@code crm up} stack, never touching it.
+ * {@code quarkus-run.jar}, production profile), a PostgreSQL cluster (database {@value #DATABASE}, port
+ * {@link #PG_PORT}, data in {@code deploy/local/.work/e2e/postgres}) and a Kafka broker of its own, started with
+ * {@code deploy/local/crm} next to a developer's {@code crm up} stack and the machine's PostgreSQL, never touching
+ * them.
  *
- * <p>A stack already answering on these ports is reused; otherwise it is reset (database dropped, broker
- * emptied) and started, and stopped after the run unless {@code CRM_E2E_KEEP=1}. Its only difference from
+ * <p>A stack already answering on these ports is reused when its services run the packages now on disk;
+ * otherwise it is reset (its cluster removed, broker emptied) and started, and after the run stopped and its
+ * cluster removed unless {@code CRM_E2E_KEEP=1}. Its only difference from
  * production is configuration: complaint SLA targets of seconds instead of hours for severity HIGH and an
  * escalation scan every second, so that escalation by time happens within a test, and no nightly classification
  * run (the tests start theirs).
@@ -31,7 +34,8 @@ public final class SuiteStack implements BeforeAllCallback {
     static final Path ROOT = Path.of(System.getProperty("crm.root", "../..")).toAbsolutePath().normalize();
     static final int HTTP_PORT_BASE = 18080;
     static final int KAFKA_PORT = 29092;
-    static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("CRM_TEST_PG_PORT", "5432"));
+    /** The port of the stack's own PostgreSQL cluster (the fault run stops it; the machine's cluster is never touched). */
+    static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("CRM_E2E_PG_PORT", "25432"));
     static final String DATABASE = "crm_e2e";
     static final String BOOTSTRAP = "127.0.0.1:" + KAFKA_PORT;
 
@@ -51,15 +55,27 @@ public final class SuiteStack implements BeforeAllCallback {
             if (ready) {
                 return;
             }
-            if (!allReady()) {
+            if (!allReady() || !runsThePackagesOnDisk()) {
                 crm("reset");
                 crm("up");
                 if (!"1".equals(System.getenv("CRM_E2E_KEEP"))) {
-                    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                            .put(SuiteStack.class, (AutoCloseable) () -> crm("down"));
+                    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SuiteStack.class, (AutoCloseable) () -> {
+                        crm("down");
+                        crm("postgres", "remove");
+                    });
                 }
             }
             ready = true;
+        }
+    }
+
+    /** A stack is reused only when each service runs the package the build just made ({@code crm current}). */
+    static boolean runsThePackagesOnDisk() throws IOException, InterruptedException {
+        try {
+            crm("current");
+            return true;
+        } catch (IllegalStateException stale) {
+            return false;
         }
     }
 
@@ -104,6 +120,7 @@ public final class SuiteStack implements BeforeAllCallback {
         env.put("CRM_HTTP_PORT_BASE", String.valueOf(HTTP_PORT_BASE));
         env.put("CRM_KAFKA_PORT", String.valueOf(KAFKA_PORT));
         env.put("CRM_PG_PORT", String.valueOf(PG_PORT));
+        env.put("CRM_PG_DATA", WORK.resolve("postgres").toString());
         env.put("COMPLAINT_SLA_FIRST_RESPONSE_HIGH", HIGH_FIRST_RESPONSE.toSeconds() + "s");
         env.put("COMPLAINT_SLA_RESOLUTION_HIGH", HIGH_RESOLUTION.toSeconds() + "s");
         env.put("COMPLAINT_ESCALATION_SCAN_EVERY", "1s");

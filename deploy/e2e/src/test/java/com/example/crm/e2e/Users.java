@@ -14,7 +14,8 @@ final class Users {
     static final String REP = Tokens.bearer(REP_ID, "crm-sales");
     static final String OTHER_REP_ID = "rep-other-" + RUN;
     static final String OTHER_REP = Tokens.bearer(OTHER_REP_ID, "crm-sales");
-    static final String SERVICE_DESK = Tokens.bearer("service-" + RUN, "crm-service");
+    static final String SERVICE_DESK_ID = "service-" + RUN;
+    static final String SERVICE_DESK = Tokens.bearer(SERVICE_DESK_ID, "crm-service");
     static final String MANAGER = Tokens.bearer("manager-" + RUN, "crm-manager");
     static final String ADMIN = Tokens.bearer("admin-" + RUN, "crm-admin");
     static final String AUDITOR = Tokens.bearer("auditor-" + RUN, "crm-auditor");

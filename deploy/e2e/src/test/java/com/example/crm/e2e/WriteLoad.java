@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class WriteLoad implements AutoCloseable {
 
-    enum Kind { CLIENT, UPDATE, CONTACT, ORDER, COMPLAINT }
+    enum Kind { CLIENT, UPDATE, STATUS, CONTACT, ORDER, PAYMENT, COMPLAINT }
 
     record Write(Kind kind, String method, Service service, String path, String body, String key, String ifMatch,
                  String subject) {
@@ -62,9 +63,16 @@ final class WriteLoad implements AutoCloseable {
     final List<String> clients = new CopyOnWriteArrayList<>();
     final Map<String, Instant> clientSince = new ConcurrentHashMap<>();
     final Map<String, Boolean> updated = new ConcurrentHashMap<>();
+    /** Clients moved POTENTIAL → INTENDED (true once accepted); a card gets either an update or this, once. */
+    final Map<String, Boolean> transitioned = new ConcurrentHashMap<>();
+    private final java.util.Set<String> cardClaimed = ConcurrentHashMap.newKeySet();
     final Map<String, String> contacts = new ConcurrentHashMap<>();      // interaction id -> client
+    final Map<String, Instant> contactTimes = new ConcurrentHashMap<>(); // interaction id -> occurredAt
     final Map<String, BigDecimal> orders = new ConcurrentHashMap<>();    // order id -> amount
     final Map<String, String> orderClients = new ConcurrentHashMap<>();
+    private final List<String> orderList = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> paidClaimed = ConcurrentHashMap.newKeySet();
+    final Map<String, String> payments = new ConcurrentHashMap<>();      // payment id -> client
     final Map<String, String> complaints = new ConcurrentHashMap<>();    // complaint id -> client
     final Queue<Write> unanswered = new ConcurrentLinkedQueue<>();
     final List<ServerError> serverErrors = new CopyOnWriteArrayList<>();
@@ -120,7 +128,10 @@ final class WriteLoad implements AutoCloseable {
         }
     }
 
-    /** The next write of the mix: 25 % new clients, 10 % updates, 30 % contacts, 25 % orders, 10 % complaints. */
+    /**
+     * The next write of the mix: 25 % new clients, 10 % card updates, 5 % status changes, 25 % contacts, 20 % orders,
+     * 5 % payments, 10 % complaints.
+     */
     private Write next() {
         int dice = ThreadLocalRandom.current().nextInt(100);
         String client = settledClient();
@@ -131,22 +142,44 @@ final class WriteLoad implements AutoCloseable {
                     UUID.randomUUID().toString(), null, null);
         }
         if (dice < 35) {
-            if (updated.putIfAbsent(client, false) != null) {
+            if (!cardClaimed.add(client)) {
                 return null;
             }
+            updated.put(client, false);
             return new Write(Kind.UPDATE, "PATCH", Service.CLIENT, "/api/v1/clients/" + client,
                     "{\"shortName\":\"演练" + sequence.incrementAndGet() + "\"}", null, "\"0\"", client);
         }
+        if (dice < 40) {
+            if (!cardClaimed.add(client)) {
+                return null;
+            }
+            transitioned.put(client, false);
+            return new Write(Kind.STATUS, "POST", Service.CLIENT, "/api/v1/clients/" + client + "/transitions",
+                    "{\"to\":\"INTENDED\",\"reason\":\"演练跟进\"}", null, "\"0\"", client);
+        }
         if (dice < 65) {
             return new Write(Kind.CONTACT, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/interactions",
-                    "{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + Instant.now().minusSeconds(60) + "\",\"outcome\":\"NEUTRAL\"}",
+                    "{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS)
+                            + "\",\"outcome\":\"NEUTRAL\"}",
                     UUID.randomUUID().toString(), null, client);
         }
-        if (dice < 90) {
+        if (dice < 85) {
             BigDecimal amount = BigDecimal.valueOf(ThreadLocalRandom.current().nextInt(100, 100_000), 2);
             return new Write(Kind.ORDER, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/orders",
                     "{\"orderedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"total\":{\"amount\":\"" + amount.toPlainString()
                             + "\",\"currency\":\"CNY\"}}", UUID.randomUUID().toString(), null, client);
+        }
+        if (dice < 90) {
+            int size = orderList.size();
+            String order = size == 0 ? null : orderList.get(ThreadLocalRandom.current().nextInt(size));
+            if (order == null || !paidClaimed.add(order)) {
+                return null;
+            }
+            // 1.00 of an order of at least 1.00: one payment never pays more than is owed
+            return new Write(Kind.PAYMENT, "POST", Service.INTERACTION, "/api/v1/orders/" + order + "/payments",
+                    "{\"amount\":{\"amount\":\"1.00\",\"currency\":\"CNY\"},\"paidAt\":\""
+                            + Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS) + "\",\"method\":\"BANK_TRANSFER\"}",
+                    UUID.randomUUID().toString(), null, orderClients.get(order));
         }
         return new Write(Kind.COMPLAINT, "POST", Service.COMPLAINT, "/api/v1/complaints",
                 "{\"clientId\":\"" + client + "\",\"channel\":\"PHONE\",\"category\":\"OTHER\",\"severity\":\"LOW\",\"subject\":\"演练投诉\"}",
@@ -192,13 +225,19 @@ final class WriteLoad implements AutoCloseable {
             unanswered.add(write);
             return;
         }
-        if (write.kind() == Kind.UPDATE && (status == 200 || (retry && status == 412 && shows(write)))) {
+        if (write.kind() == Kind.UPDATE && (status == 200 || (retry && status == 412 && shows(write, "shortName")))) {
             updated.put(write.subject(), true);
+            return;
+        }
+        if (write.kind() == Kind.STATUS && (status == 200 || (retry && status == 412 && shows(write, "status")))) {
+            transitioned.put(write.subject(), true);
             return;
         }
         if (status >= 400) {
             if (write.kind() == Kind.UPDATE) {
                 updated.remove(write.subject());
+            } else if (write.kind() == Kind.STATUS) {
+                transitioned.remove(write.subject());
             }
             refused.incrementAndGet();
             return;
@@ -211,11 +250,16 @@ final class WriteLoad implements AutoCloseable {
                     clientSince.put(id, Instant.now());
                     clients.add(id);
                 }
-                case CONTACT -> contacts.put(id, write.subject());
+                case CONTACT -> {
+                    contactTimes.put(id, Instant.parse(JSON.readTree(write.body()).path("occurredAt").asText()));
+                    contacts.put(id, write.subject());
+                }
                 case ORDER -> {
                     orders.put(id, new BigDecimal(body.path("total").path("amount").asText()));
                     orderClients.put(id, write.subject());
+                    orderList.add(id);
                 }
+                case PAYMENT -> payments.put(id, write.subject());
                 case COMPLAINT -> complaints.put(id, write.subject());
                 default -> throw new IllegalStateException(write.kind().name());
             }
@@ -224,15 +268,16 @@ final class WriteLoad implements AutoCloseable {
         }
     }
 
-    /** Whether the card an update was sent for shows the short name that update set. */
-    private boolean shows(Write update) {
+    /** Whether the card a change was sent for shows what it set ({@code field}: shortName, or status for a transition). */
+    private boolean shows(Write update, String field) {
         try {
-            HttpResponse<String> card = http.send(HttpRequest.newBuilder(URI.create(update.service().baseUri() + update.path()))
+            HttpResponse<String> card = http.send(HttpRequest.newBuilder(URI.create(update.service().baseUri()
+                    + "/api/v1/clients/" + update.subject()))
                     .timeout(Duration.ofSeconds(15)).header("Authorization", Users.REP).build(), HttpResponse.BodyHandlers.ofString());
             if (card.statusCode() != 200) {
                 throw new IllegalStateException("cannot read " + update.path() + ": " + card.statusCode() + " " + card.body());
             }
-            return JSON.readTree(card.body()).path("shortName").equals(JSON.readTree(update.body()).path("shortName"));
+            return JSON.readTree(card.body()).path(field).equals(JSON.readTree(update.body()).path(field.equals("status") ? "to" : field));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + update.path(), e);
         } catch (InterruptedException e) {
@@ -291,7 +336,8 @@ final class WriteLoad implements AutoCloseable {
     }
 
     long accepted() {
-        return clients.size() + updated.values().stream().filter(b -> b).count() + contacts.size() + orders.size()
+        return clients.size() + updated.values().stream().filter(b -> b).count()
+                + transitioned.values().stream().filter(b -> b).count() + contacts.size() + orders.size() + payments.size()
                 + complaints.size();
     }
 

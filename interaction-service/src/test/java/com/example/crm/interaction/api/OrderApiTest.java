@@ -63,6 +63,18 @@ class OrderApiTest {
     }
 
     @Test
+    void a_json_null_body_is_a_400_problem_and_does_not_cancel_the_order() {
+        String client = knownClient("rep-o4", "空值取消公司");
+        String order = as("rep-o4", "crm-sales")
+                .body("{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"10.00\",\"currency\":\"CNY\"}}")
+                .post("/api/v1/clients/" + client + "/orders").then().statusCode(201).extract().path("id");
+        as("rep-o4", "crm-sales").header("If-Match", "\"0\"").body("null").post("/api/v1/orders/" + order + "/cancellation")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        as("rep-o4", "crm-sales").get("/api/v1/orders/" + order).then().body("status", equalTo("PLACED"))
+                .header("ETag", "\"0\"");
+    }
+
+    @Test
     void an_order_given_by_total_is_delivered() {
         String client = knownClient("rep-o2", "汇总订单有限公司");
         String order = as("rep-o2", "crm-sales")
