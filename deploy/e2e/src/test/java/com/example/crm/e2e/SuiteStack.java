@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The stack the end-to-end tests run against: the four services as separate processes (their packaged
  * {@code quarkus-run.jar}, production profile), a PostgreSQL cluster (database {@value #DATABASE}, port
- * {@link #PG_PORT}, data in {@code deploy/local/.work/e2e/postgres}) and a Kafka broker of its own, started with
+ * {@link #PG_PORT}, data in {@link #PG_DATA}) and a Kafka broker of its own, started with
  * {@code deploy/local/crm} next to a developer's {@code crm up} stack and the machine's PostgreSQL, never touching
  * them.
  *
@@ -46,6 +46,11 @@ public final class SuiteStack implements BeforeAllCallback {
     static final double KEY_CLIENT_FACTOR = 0.5;
 
     private static final Path WORK = ROOT.resolve("deploy/local/.work/e2e");
+    /**
+     * The data folder of the stack's own PostgreSQL cluster: under the system's temporary folder, which the
+     * postgres user can always reach (a checkout under a home folder may not be).
+     */
+    static final Path PG_DATA = Path.of(System.getProperty("java.io.tmpdir"), "crm-e2e-postgres-" + PG_PORT);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static boolean ready;
 
@@ -120,7 +125,7 @@ public final class SuiteStack implements BeforeAllCallback {
         env.put("CRM_HTTP_PORT_BASE", String.valueOf(HTTP_PORT_BASE));
         env.put("CRM_KAFKA_PORT", String.valueOf(KAFKA_PORT));
         env.put("CRM_PG_PORT", String.valueOf(PG_PORT));
-        env.put("CRM_PG_DATA", WORK.resolve("postgres").toString());
+        env.put("CRM_PG_DATA", PG_DATA.toString());
         env.put("COMPLAINT_SLA_FIRST_RESPONSE_HIGH", HIGH_FIRST_RESPONSE.toSeconds() + "s");
         env.put("COMPLAINT_SLA_RESOLUTION_HIGH", HIGH_RESOLUTION.toSeconds() + "s");
         env.put("COMPLAINT_ESCALATION_SCAN_EVERY", "1s");
