@@ -11,6 +11,7 @@ import com.example.crm.platform.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -51,7 +53,6 @@ class ProjectionReplayTest {
         ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", CLIENTS, WAIT);
         ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", INTERACTIONS, WAIT);
         ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", COMPLAINTS, WAIT);
-        awaitApplied(); // nothing of an earlier test still in flight lands in the emptied projection
         Projections.empty(db);
         Sql.update(db, "delete from segmentation.inbox where consumer like 'segmentation-service.%'");
     }
@@ -71,7 +72,6 @@ class ProjectionReplayTest {
         // rebuild: empty projection and inbox, then the interaction and complaint topics first, the cards last; of
         // the cards, the survivor's (its merge included) before the duplicate's registration, as a replay reading
         // the partitions at different paces may deliver them
-        awaitApplied();
         Projections.empty(db);
         Sql.update(db, "delete from segmentation.inbox where consumer like 'segmentation-service.%'");
         String survivor = history.get(0).key();
@@ -185,15 +185,19 @@ class ProjectionReplayTest {
                 complaint, TestTime.now().minus(3, ChronoUnit.DAYS), extra);
     }
 
+    /** The topics' ends before the last {@link #publish}: what {@link #awaitApplied} waits for is after them. */
+    private Map<TopicPartition, Long> published;
+
     private void publish(List<Record> events) {
+        published = ConsumerGroups.endOffsets(kafka(), List.of(CLIENTS, INTERACTIONS, COMPLAINTS));
         try (TopicWriter writer = new TopicWriter(kafka())) {
             writer.sendAll(events);
         }
     }
 
-    /** Everything published to the three topics so far was processed (its effect, or its dead letter, committed). */
+    /** Everything the last {@link #publish} wrote was processed (its effect, or its dead letter, committed). */
     private void awaitApplied() {
-        ConsumerGroups.awaitCaughtUp(kafka(), "segmentation-service", List.of(CLIENTS, INTERACTIONS, COMPLAINTS), WAIT);
+        ConsumerGroups.awaitCaughtUp(kafka(), "segmentation-service", published, WAIT);
     }
 
     /** Every projection row, in a stable order, as text. */

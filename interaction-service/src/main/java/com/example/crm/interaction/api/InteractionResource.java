@@ -10,6 +10,7 @@ import com.example.crm.platform.api.Page;
 import com.example.crm.platform.api.QueryParams;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.security.Roles;
+import com.example.crm.platform.time.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,12 +43,15 @@ public class InteractionResource {
     private final Idempotency idempotency;
     private final CurrentUser user;
 
+    private final BusinessCalendar calendar;
+
     public InteractionResource(InteractionService service, InteractionMapper mapper, Idempotency idempotency,
-                               CurrentUser user) {
+                               CurrentUser user, BusinessCalendar calendar) {
         this.service = service;
         this.mapper = mapper;
         this.idempotency = idempotency;
         this.user = user;
+        this.calendar = calendar;
     }
 
     @POST
@@ -113,11 +117,11 @@ public class InteractionResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "The daily to-do list: clients due for contact on the date, overdue ones first")
     public Page<TodoItem> todo(@QueryParam("assignee") @Parameter(description = "default: the caller") String assignee,
-                               @QueryParam("date") @Parameter(description = "yyyy-MM-dd, default today (UTC)") String date,
+                               @QueryParam("date") @Parameter(description = "yyyy-MM-dd, default today in the business zone (crm.zone)") String date,
                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String who = QueryParams.text("assignee", assignee, 100);
         LocalDate given = QueryParams.dateValue("date", date);
-        LocalDate day = given == null ? LocalDate.now(java.time.ZoneOffset.UTC) : given;
+        LocalDate day = given == null ? calendar.today() : given;
         int size = Page.clamp(QueryParams.intValue("limit", limit));
         return Page.of(service.todo(who == null ? user.id() : who, day, cursor, size), size,
                 c -> mapper.toTodo(c, day), InteractionService::cursorOf);

@@ -101,6 +101,17 @@ class InteractionApiTest {
     }
 
     @Test
+    void the_todo_list_without_a_date_is_todays_on_the_service_clock_in_the_business_zone() {
+        String rep = "rep-todo-today-" + UUID.randomUUID();
+        String due = knownClient(rep, "今天到期客户");
+        String tomorrow = knownClient(rep, "明天到期客户");
+        log(rep, due, TestTime.day(-3) + "T08:00:00Z", TestTime.today());
+        log(rep, tomorrow, TestTime.day(-3) + "T09:00:00Z", TestTime.day(1));
+        as(rep, "crm-sales").get("/api/v1/todo").then().statusCode(200)
+                .body("items.clientId", contains(due)).body("items[0].overdueDays", equalTo(0));
+    }
+
+    @Test
     void bad_contacts_are_400_problems_naming_the_field() {
         String client = knownClient("rep-i3", "坏输入测试公司");
         String url = "/api/v1/clients/" + client + "/interactions";

@@ -39,23 +39,37 @@ public final class ConsumerGroups {
         }
     }
 
-    /**
-     * Waits until the consumer group has committed, on every partition of {@code topics}, the end offset each has
-     * now: every record published before the call was processed (a consumer commits after its transaction).
-     */
-    public static void awaitCaughtUp(String bootstrapServers, String groupId, List<String> topics, Duration timeout) {
+    /** The end offset of every partition of {@code topics} now: what a later {@link #awaitCaughtUp} counts from. */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, List<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
-                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
-            org.awaitility.Awaitility.await("consumer group " + groupId + " committed the end of " + topics)
+            return endOffsets(admin, topics);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of " + topics, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the consumer group has processed every record published to the partitions of {@code since} after
+     * it was taken ({@link #endOffsets}): on each partition whose end moved past it, the group's committed offset
+     * reached the end (a consumer commits after its transaction). Partitions nothing was published to since do not
+     * count: a group that joined at the topic's end has never committed on them.
+     */
+    public static void awaitCaughtUp(String bootstrapServers, String groupId, Map<TopicPartition, Long> since,
+                                     Duration timeout) {
+        List<String> topics = since.keySet().stream().map(TopicPartition::topic).distinct().toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, Long> ends = endOffsets(admin, topics);
+            org.awaitility.Awaitility.await("consumer group " + groupId + " committed what was published to " + topics)
                     .atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
                         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || committed.get(e.getKey()) != null
-                                && committed.get(e.getKey()).offset() >= e.getValue());
+                        return ends.entrySet().stream()
+                                .filter(e -> e.getValue() > since.getOrDefault(e.getKey(), 0L))
+                                .allMatch(e -> committed.get(e.getKey()) != null
+                                        && committed.get(e.getKey()).offset() >= e.getValue());
                     });
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("cannot read the offsets of " + topics, e);
@@ -63,6 +77,16 @@ public final class ConsumerGroups {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics)
+            throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     private static long assigned(Admin admin, String groupId, String topic) throws Exception {

@@ -27,7 +27,7 @@ public final class TestTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     public static final LocalTime START_TIME = LocalTime.NOON;
 
-    private static final String SHIFT_PROPERTY = "crm-test.clock-shift-millis";
+    private static final String SHIFT_PROPERTY = "crm-test.clock-shift-nanos";
     private static final Duration SHIFT = shift();
 
     private TestTime() {
@@ -66,13 +66,13 @@ public final class TestTime {
     private static synchronized Duration shift() {
         String kept = System.getProperty(SHIFT_PROPERTY);
         if (kept != null) {
-            return Duration.ofMillis(Long.parseLong(kept));
+            return Duration.ofNanos(Long.parseLong(kept));
         }
         Instant real = Instant.now();
         String start = System.getProperty(START_PROPERTY, "");
         LocalDate date = start.isBlank() ? LocalDate.ofInstant(real, ZONE) : LocalDate.parse(start.trim());
-        long millis = Duration.between(real, date.atTime(START_TIME).atZone(ZONE).toInstant()).toMillis();
-        System.setProperty(SHIFT_PROPERTY, Long.toString(millis));
-        return Duration.ofMillis(millis);
+        long nanos = Duration.between(real, date.atTime(START_TIME).atZone(ZONE).toInstant()).toNanos();
+        System.setProperty(SHIFT_PROPERTY, Long.toString(nanos));
+        return Duration.ofNanos(nanos);
     }
 }
