@@ -143,8 +143,8 @@ class ProjectionReplayTest {
         events.add(new Record(INTERACTIONS, small, order(small, "1200.00", 100)));
         events.add(new Record(INTERACTIONS, duplicate, order(duplicate, "8000.00", 60)));
         events.add(new Record(INTERACTIONS, small, interaction("crm.interaction.payment-overdue.v1", small, """
-                {"clientId":"%s","orderId":"%s","instalmentId":"%s","dueOn":"2026-10-01","outstanding":"1200.00","currency":"CNY"}"""
-                .formatted(small, UUID.randomUUID(), UUID.randomUUID()))));
+                {"clientId":"%s","orderId":"%s","instalmentId":"%s","dueOn":"%s","outstanding":"1200.00","currency":"CNY"}"""
+                .formatted(small, UUID.randomUUID(), UUID.randomUUID(), TestTime.day(-63)))));
         String complaint = UUID.randomUUID().toString();
         events.add(new Record(COMPLAINTS, small, complaintRecord("crm.complaint.received.v1", small, complaint, "")));
         events.add(new Record(COMPLAINTS, small, complaintRecord("crm.complaint.sla-breached.v1", small, complaint, "")));

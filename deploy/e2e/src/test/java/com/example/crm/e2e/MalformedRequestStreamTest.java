@@ -254,7 +254,7 @@ class MalformedRequestStreamTest {
             case "boolean" -> List.of("perhaps");
             case "string" -> switch (schema.path("format").asText()) {
                 case "uuid" -> List.of("not-a-uuid");
-                case "date", "date-time" -> List.of("2026-02-30", "noon");
+                case "date", "date-time" -> List.of(LocalDate.now(ZoneOffset.UTC).getYear() + "-02-30", "noon");
                 default -> List.of();
             };
             default -> List.of();

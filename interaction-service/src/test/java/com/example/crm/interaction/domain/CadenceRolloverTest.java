@@ -1,9 +1,11 @@
 package com.example.crm.interaction.domain;
 
+import com.example.crm.platform.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Year;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,19 +15,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CadenceRolloverTest {
 
+    /** This year on the tests' time line; the cases below are the month, year and leap-day ends from it on. */
+    static final int YEAR = TestTime.today().getYear();
+
     @Test
     void an_interval_rolls_over_month_and_year_ends_and_leap_days() {
-        assertThat(Cadence.nextAfter(LocalDate.parse("2026-01-31"), 20, null)).isEqualTo("2026-02-20");
-        assertThat(Cadence.nextAfter(LocalDate.parse("2026-12-15"), 20, null)).isEqualTo("2027-01-04");
-        assertThat(Cadence.nextAfter(LocalDate.parse("2027-12-20"), 80, null)).isEqualTo("2028-03-09");
-        assertThat(Cadence.nextAfter(LocalDate.parse("2028-02-09"), 20, null)).isEqualTo("2028-02-29");
+        int leap = YEAR + 1;
+        while (!Year.isLeap(leap)) {
+            leap++;
+        }
+        assertThat(Cadence.nextAfter(LocalDate.of(YEAR, 1, 31), 20, null)).isEqualTo(LocalDate.of(YEAR, 2, 20));
+        assertThat(Cadence.nextAfter(LocalDate.of(YEAR, 12, 15), 20, null)).isEqualTo(LocalDate.of(YEAR + 1, 1, 4));
+        // 11 days of December, 31 of January, 29 of February, 9 of March
+        assertThat(Cadence.nextAfter(LocalDate.of(leap - 1, 12, 20), 80, null)).isEqualTo(LocalDate.of(leap, 3, 9));
+        assertThat(Cadence.nextAfter(LocalDate.of(leap, 2, 9), 20, null)).isEqualTo(LocalDate.of(leap, 2, 29));
     }
 
     @Test
     void a_weekly_cadence_on_a_day_takes_the_next_such_day_even_across_the_year_end() {
-        // 2026-12-31 is a Thursday
-        assertThat(Cadence.nextAfter(LocalDate.parse("2026-12-31"), 7, DayOfWeek.MONDAY)).isEqualTo("2027-01-04");
-        assertThat(Cadence.nextAfter(LocalDate.parse("2026-12-31"), 7, DayOfWeek.THURSDAY)).isEqualTo("2027-01-07");
-        assertThat(Cadence.nextAfter(LocalDate.parse("2026-12-31"), 7, null)).isEqualTo("2027-01-07");
+        // the first New Year's Eve from this year on that is a Thursday
+        int year = YEAR;
+        while (LocalDate.of(year, 12, 31).getDayOfWeek() != DayOfWeek.THURSDAY) {
+            year++;
+        }
+        LocalDate eve = LocalDate.of(year, 12, 31);
+        assertThat(Cadence.nextAfter(eve, 7, DayOfWeek.MONDAY)).isEqualTo(LocalDate.of(year + 1, 1, 4));
+        assertThat(Cadence.nextAfter(eve, 7, DayOfWeek.THURSDAY)).isEqualTo(LocalDate.of(year + 1, 1, 7));
+        assertThat(Cadence.nextAfter(eve, 7, null)).isEqualTo(LocalDate.of(year + 1, 1, 7));
     }
 }

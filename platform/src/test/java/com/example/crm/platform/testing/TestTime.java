@@ -58,11 +58,6 @@ public final class TestTime {
         return now().minus(amount).atZone(ZONE).toOffsetDateTime();
     }
 
-    /** The first day of this month in {@link #ZONE} plus {@code months}. */
-    public static LocalDate month(int months) {
-        return today().withDayOfMonth(1).plusMonths(months);
-    }
-
     private static synchronized Duration shift() {
         String kept = System.getProperty(SHIFT_PROPERTY);
         if (kept != null) {
