@@ -135,6 +135,8 @@ class FaultInjectionAccountingTest {
             assertThat(unsettled).as("writes still without a definite answer").isEmpty();
             assertThat(accounting.lost()).as("accepted writes whose event or effect is missing").isEmpty();
             assertThat(accounting.appliedTwice()).as("effects applied more than once").isEmpty();
+            assertThat(accounting.duplicatesPublished()).as("events published again under the same id (a relay "
+                    + "that republished what the broker had acknowledged)").isZero();
             assertThat(outside).as("5xx answers outside the fault windows %s (stall snapshots: %s)", windows,
                     load.stalls.written).isEmpty();
             assertThat(load.serverErrors).as("answers inside the fault windows: 503 with Retry-After or none, never a failure that looks like a bug")
@@ -198,10 +200,13 @@ class FaultInjectionAccountingTest {
 
     /** The ids accepted up to a moment, and how many of them each read model lacks. */
     private record Snapshot(List<String> clients, List<String> contacts, List<String> orders, List<String> complaints,
-                            List<String> transitioned) {
+                            List<String> transitioned, List<String> updated, List<String> handedOver, List<String> merged,
+                            List<String> erased, List<String> resolved) {
         Snapshot(WriteLoad load) {
             this(List.copyOf(load.clients), List.copyOf(load.contacts.keySet()), List.copyOf(load.orders.keySet()),
-                    List.copyOf(load.complaints.keySet()), accepted(load.transitioned));
+                    List.copyOf(load.complaints.keySet()), accepted(load.transitioned), accepted(load.updated),
+                    accepted(load.ownerChanged),
+                    List.copyOf(load.merged.keySet()), List.copyOf(load.erased), stepped(load, 3));
         }
 
         Map<String, Long> missing() throws SQLException {
@@ -218,11 +223,41 @@ class FaultInjectionAccountingTest {
                     "select count(*) from known_client where status = 'INTENDED' and id = any(?)", transitioned).longValue());
             missing.put("segmentation.client_profile status", transitioned.size() - single(Service.SEGMENTATION,
                     "select count(*) from client_profile where status = 'INTENDED' and client_id = any(?)", transitioned).longValue());
+            for (Service replica : List.of(Service.INTERACTION, Service.COMPLAINT)) {
+                missing.put(replica.id + ".known_client updated", updated.size() - single(replica,
+                        "select count(*) from known_client where version >= 1 and id = any(?)", updated).longValue());
+                missing.put(replica.id + ".known_client owner", handedOver.size() - single(replica, "select count(*) from known_client "
+                        + "where owner_id = '" + Users.OTHER_REP_ID + "' and id = any(?)", handedOver).longValue());
+                missing.put(replica.id + ".known_client merged", merged.size() - single(replica,
+                        "select count(*) from known_client where merged_into is not null and id = any(?)", merged).longValue());
+                missing.put(replica.id + ".known_client erased", erased.size() - single(replica,
+                        "select count(*) from known_client where erased_at is not null and id = any(?)", erased).longValue());
+            }
+            missing.put("segmentation.client_profile owner", handedOver.size() - single(Service.SEGMENTATION,
+                    "select count(*) from client_profile where owner_id = '" + Users.OTHER_REP_ID + "' and client_id = any(?)",
+                    handedOver).longValue());
+            missing.put("segmentation.client_profile merged", merged.size() - single(Service.SEGMENTATION,
+                    "select count(*) from client_profile where merged_into is not null and client_id = any(?)", merged).longValue());
+            missing.put("segmentation.client_profile erased", erased.size() - single(Service.SEGMENTATION,
+                    "select count(*) from client_profile where erased and client_id = any(?)", erased).longValue());
+            missing.put("segmentation.complaint_fact resolved", resolved.size() - single(Service.SEGMENTATION,
+                    "select count(*) from complaint_fact where not open and complaint_id = any(?)", resolved).longValue());
             // counted per client: contacts accepted after this moment count too, so only a shortfall says anything
             missing.put("segmentation.contact_fact", Math.max(0, contacts.size() - single(Service.SEGMENTATION,
                     "select sum(contacts) from contact_fact where client_id = any(?)", clients).longValue()));
             return missing;
         }
+    }
+
+    /** Events that report a record's creation or one change of it: a second event id for it is a double. */
+    private static final Set<String> ONCE_PER_RECORD = Set.of("crm.client.registered.v1", "crm.client.merged.v1",
+            "crm.client.erased.v1", "crm.interaction.contact-logged.v1", "crm.interaction.order-placed.v1",
+            "crm.interaction.payment-recorded.v1", "crm.interaction.visit-planned.v1", "crm.complaint.received.v1",
+            "crm.complaint.acknowledged.v1", "crm.complaint.resolved.v1");
+
+    /** The complaints that took at least {@code steps} steps. */
+    private static List<String> stepped(WriteLoad load, int steps) {
+        return load.complaintSteps.entrySet().stream().filter(e -> e.getValue() >= steps).map(Map.Entry::getKey).toList();
     }
 
     /** The clients of {@code changes} whose change was accepted. */
@@ -261,6 +296,7 @@ class FaultInjectionAccountingTest {
         Map<String, Set<String>> published = new HashMap<>();   // event type -> subjects/ids seen
         Map<String, Integer> eventIds = new HashMap<>();
         Map<String, Long> duplicatesByType = new HashMap<>();
+        Map<String, Set<String>> eventsPerFact = new HashMap<>(); // type and record -> event ids
         long publishedCount = 0;
         Set<String> clientIds = new HashSet<>(load.clients);
         for (String topic : List.of("crm.client.v1", "crm.interaction.v1", "crm.complaint.v1")) {
@@ -280,14 +316,27 @@ class FaultInjectionAccountingTest {
                     case "crm.interaction.order-placed.v1" -> data.path("orderId").asText();
                     case "crm.complaint.received.v1" -> data.path("complaintId").asText();
                     case "crm.interaction.payment-recorded.v1" -> data.path("paymentId").asText();
+                    case "crm.interaction.visit-planned.v1" -> data.path("planId").asText();
+                    case "crm.complaint.acknowledged.v1", "crm.complaint.resolved.v1" -> data.path("complaintId").asText();
+                    case "crm.client.merged.v1" -> data.path("mergedId").asText();
                     default -> subject;
                 };
                 published.computeIfAbsent(event.path("type").asText(), t -> new HashSet<>()).add(id);
+                // a visit plan handed to a new owner or moved is announced again, marked rescheduled
+                if (ONCE_PER_RECORD.contains(event.path("type").asText()) && !data.path("rescheduled").asBoolean()) {
+                    eventsPerFact.computeIfAbsent(event.path("type").asText() + " " + id, f -> new HashSet<>())
+                            .add(event.path("id").asText());
+                }
             }
         }
         long duplicates = eventIds.values().stream().mapToLong(n -> n - 1).sum();
         List<String> lost = new ArrayList<>();
         List<String> twice = new ArrayList<>();
+        eventsPerFact.forEach((fact, ids) -> {
+            if (ids.size() > 1) {
+                twice.add(fact + " published " + ids.size() + " times under different event ids");
+            }
+        });
         Map<String, long[]> rows = new LinkedHashMap<>();
 
         List<String> updatedClients = accepted(load.updated);
@@ -295,10 +344,16 @@ class FaultInjectionAccountingTest {
         accepted.put("crm.client.registered.v1", () -> load.clients);
         accepted.put("crm.client.updated.v1", () -> updatedClients);
         accepted.put("crm.client.status-changed.v1", () -> accepted(load.transitioned));
+        accepted.put("crm.client.owner-changed.v1", () -> accepted(load.ownerChanged));
+        accepted.put("crm.client.merged.v1", load.merged::keySet);
+        accepted.put("crm.client.erased.v1", () -> load.erased);
         accepted.put("crm.interaction.contact-logged.v1", load.contacts::keySet);
         accepted.put("crm.interaction.order-placed.v1", load.orders::keySet);
         accepted.put("crm.interaction.payment-recorded.v1", load.payments::keySet);
+        accepted.put("crm.interaction.visit-planned.v1", load.plans::keySet);
         accepted.put("crm.complaint.received.v1", load.complaints::keySet);
+        accepted.put("crm.complaint.acknowledged.v1", () -> stepped(load, 1));
+        accepted.put("crm.complaint.resolved.v1", () -> stepped(load, 3));
         for (Map.Entry<String, Supplier<Collection<String>>> kind : accepted.entrySet()) {
             Collection<String> ids = kind.getValue().get();
             Set<String> seen = published.getOrDefault(kind.getKey(), Set.of());
@@ -336,20 +391,28 @@ class FaultInjectionAccountingTest {
      */
     private static void perRecord(WriteLoad load, List<String> lost, List<String> twice) throws SQLException {
         List<String> clients = load.clients;
-        Map<String, BigDecimal> contactsPerClient = perClient(load.contacts.values(), id -> BigDecimal.ONE);
+        // a merged duplicate's contacts count for its survivor; merged and erased cards have their own checks below
+        java.util.function.UnaryOperator<String> survivor = client -> load.merged.getOrDefault(client, client);
+        List<String> plain = clients.stream().filter(c -> !load.merged.containsKey(c) && !load.merged.containsValue(c)
+                && !load.erased.contains(c)).toList();
+        Map<String, BigDecimal> contactsPerClient = perClient(load.contacts.values().stream().map(survivor).toList(), id -> BigDecimal.ONE);
         Map<String, BigDecimal> ordersPerClient = perClient(load.orderClients.values(), id -> BigDecimal.ONE);
         Map<String, BigDecimal> revenuePerClient = new HashMap<>();
         load.orders.forEach((order, amount) -> revenuePerClient.merge(load.orderClients.get(order), amount, BigDecimal::add));
         Map<String, BigDecimal> complaintsPerClient = perClient(load.complaints.values(), id -> BigDecimal.ONE);
+        Map<String, BigDecimal> plansPerClient = perClient(load.plans.values(), id -> BigDecimal.ONE);
         Map<String, BigDecimal> lastContact = new HashMap<>();
-        load.contacts.forEach((contact, client) -> lastContact.merge(client,
+        load.contacts.forEach((contact, client) -> lastContact.merge(survivor.apply(client),
                 BigDecimal.valueOf(load.contactTimes.get(contact).toEpochMilli()), BigDecimal::max));
         Map<String, BigDecimal> cardVersion = new HashMap<>();
         Map<String, BigDecimal> intended = new HashMap<>();
+        Map<String, BigDecimal> handedOver = new HashMap<>();
         for (String c : clients) {
             boolean moved = Boolean.TRUE.equals(load.transitioned.get(c));
-            cardVersion.put(c, Boolean.TRUE.equals(load.updated.get(c)) || moved ? BigDecimal.ONE : BigDecimal.ZERO);
+            boolean handed = Boolean.TRUE.equals(load.ownerChanged.get(c));
+            cardVersion.put(c, Boolean.TRUE.equals(load.updated.get(c)) || moved || handed ? BigDecimal.ONE : BigDecimal.ZERO);
             intended.put(c, moved ? BigDecimal.ONE : BigDecimal.ZERO);
+            handedOver.put(c, handed ? BigDecimal.ONE : BigDecimal.ZERO);
         }
         Map<String, BigDecimal> paymentsPerClient = perClient(load.payments.values(), id -> BigDecimal.ONE);
 
@@ -361,21 +424,60 @@ class FaultInjectionAccountingTest {
                 "select client_id::text, sum(amount) from order_fact where client_id = any(?) group by client_id", clients, lost, twice);
         compare("segmentation complaints per client", complaintsPerClient, Service.SEGMENTATION,
                 "select client_id::text, count(*) from complaint_fact where client_id = any(?) group by client_id", clients, lost, twice);
-        compare("segmentation card version (updates and status changes applied)", cardVersion, Service.SEGMENTATION,
-                "select client_id::text, card_version from client_profile where client_id = any(?)", clients, lost, twice);
+        compare("segmentation card version (updates, status and owner changes applied)", cardVersion, Service.SEGMENTATION,
+                "select client_id::text, card_version from client_profile where client_id = any(?)", plain, lost, twice);
         compare("segmentation status INTENDED", intended, Service.SEGMENTATION,
-                "select client_id::text, (status = 'INTENDED')::int from client_profile where client_id = any(?)", clients, lost, twice);
+                "select client_id::text, (status = 'INTENDED')::int from client_profile where client_id = any(?)", plain, lost, twice);
+        compare("segmentation owner handed over", handedOver, Service.SEGMENTATION, "select client_id::text, (owner_id = '"
+                + Users.OTHER_REP_ID + "')::int from client_profile where client_id = any(?)", plain, lost, twice);
         compare("client-service live orders per client (recall)", ordersPerClient, Service.CLIENT,
                 "select client_id::text, live_orders from client_activity where client_id = any(?)", clients, lost, twice);
         compare("client-service last follow-up per client (recall, from contact-logged)", lastContact, Service.CLIENT,
                 "select client_id::text, (extract(epoch from last_follow_up_at) * 1000)::bigint from client_activity "
                         + "where client_id = any(?) and last_follow_up_at is not null", clients, lost, twice);
         for (Service replica : List.of(Service.INTERACTION, Service.COMPLAINT)) {
-            compare(replica.id + "-service replica card version (updates and status changes applied)", cardVersion, replica,
-                    "select id::text, version from known_client where id = any(?)", clients, lost, twice);
+            compare(replica.id + "-service replica card version (updates, status and owner changes applied)", cardVersion, replica,
+                    "select id::text, version from known_client where id = any(?)", plain, lost, twice);
             compare(replica.id + "-service replica status INTENDED", intended, replica,
-                    "select id::text, (status = 'INTENDED')::int from known_client where id = any(?)", clients, lost, twice);
+                    "select id::text, (status = 'INTENDED')::int from known_client where id = any(?)", plain, lost, twice);
+            compare(replica.id + "-service replica owner handed over", handedOver, replica, "select id::text, (owner_id = '"
+                    + Users.OTHER_REP_ID + "')::int from known_client where id = any(?)", plain, lost, twice);
         }
+        // merges and erasures, on the clients set aside for them, in every service
+        List<String> spare = List.copyOf(load.spare.keySet());
+        Map<String, String> mergedInto = new HashMap<>(load.merged);
+        Map<String, BigDecimal> erasedFlag = new HashMap<>();
+        load.erased.forEach(c -> erasedFlag.put(c, BigDecimal.ONE));
+        matches("client-service merged cards", mergedInto, Service.CLIENT,
+                "select id::text, merged_into::text from client where id = any(?) and merged_into is not null", spare, lost, twice);
+        compare("client-service erased cards", erasedFlag, Service.CLIENT,
+                "select id::text, (erased_at is not null)::int from client where id = any(?)", spare, lost, twice);
+        matches("segmentation merged cards", mergedInto, Service.SEGMENTATION,
+                "select client_id::text, merged_into::text from client_profile where client_id = any(?) and merged_into is not null",
+                spare, lost, twice);
+        compare("segmentation erased cards", erasedFlag, Service.SEGMENTATION,
+                "select client_id::text, erased::int from client_profile where client_id = any(?)", spare, lost, twice);
+        for (Service replica : List.of(Service.INTERACTION, Service.COMPLAINT)) {
+            matches(replica.id + "-service replica merged cards", mergedInto, replica,
+                    "select id::text, merged_into::text from known_client where id = any(?) and merged_into is not null", spare, lost, twice);
+            compare(replica.id + "-service replica erased cards", erasedFlag, replica,
+                    "select id::text, (erased_at is not null)::int from known_client where id = any(?)", spare, lost, twice);
+        }
+        // complaint steps: the owning service's status, and segmentation's open flag after the resolution
+        List<String> complaintIds = List.copyOf(load.complaints.keySet());
+        Map<String, BigDecimal> steps = new HashMap<>();
+        Map<String, BigDecimal> resolved = new HashMap<>();
+        load.complaintSteps.forEach((complaint, n) -> {
+            steps.put(complaint, BigDecimal.valueOf(n));
+            resolved.put(complaint, n >= 3 ? BigDecimal.ONE : BigDecimal.ZERO);
+        });
+        compare("complaint-service steps taken per complaint", steps, Service.COMPLAINT,
+                "select id::text, case status when 'ACKNOWLEDGED' then 1 when 'INVESTIGATING' then 2 when 'RESOLVED' then 3 "
+                        + "else 0 end from complaint where id = any(?)", complaintIds, lost, twice);
+        compare("segmentation complaints resolved", resolved, Service.SEGMENTATION,
+                "select complaint_id::text, (not open)::int from complaint_fact where complaint_id = any(?)", complaintIds, lost, twice);
+        compare("interaction-service visit plans per client", plansPerClient, Service.INTERACTION,
+                "select client_id::text, count(*) from visit_plan where client_id = any(?) group by client_id", clients, lost, twice);
         // the owning services: each accepted create once, and no record the ledger does not know
         compare("interaction-service contacts per client", contactsPerClient, Service.INTERACTION,
                 "select client_id::text, count(*) from interaction where client_id = any(?) group by client_id", clients, lost, twice);
@@ -401,7 +503,8 @@ class FaultInjectionAccountingTest {
             twice.add("client-service holds " + unknown.size() + " cards of this run no accepted create returned, e.g. "
                     + unknown.subList(0, Math.min(3, unknown.size())));
         }
-        List<String> absent = clients.stream().filter(id -> !registered.containsKey(id)).toList();
+        // an erased card's name is scrubbed
+        List<String> absent = clients.stream().filter(id -> !registered.containsKey(id) && !load.erased.contains(id)).toList();
         if (!absent.isEmpty()) {
             lost.add("client-service lacks " + absent.size() + " accepted cards, e.g. " + absent.subList(0, Math.min(3, absent.size())));
         }
@@ -422,14 +525,7 @@ class FaultInjectionAccountingTest {
     private static void compare(String what, Map<String, BigDecimal> expected, Service service, String sql,
                                 List<String> clients, List<String> lost, List<String> twice) throws SQLException {
         Map<String, BigDecimal> actual = new HashMap<>();
-        try (Connection db = service.database(); PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setArray(1, db.createArrayOf("uuid", clients.stream().map(UUID::fromString).toArray()));
-            try (ResultSet r = statement.executeQuery()) {
-                while (r.next()) {
-                    actual.put(r.getString(1), r.getBigDecimal(2));
-                }
-            }
-        }
+        read(service, sql, clients).forEach((id, figure) -> actual.put(id, figure == null ? BigDecimal.ZERO : new BigDecimal(figure)));
         List<String> below = new ArrayList<>();
         List<String> above = new ArrayList<>();
         for (String client : clients) {
@@ -446,6 +542,41 @@ class FaultInjectionAccountingTest {
         if (!above.isEmpty()) {
             twice.add(what + ": " + above.size() + " clients above the ledger, e.g. " + above.subList(0, Math.min(3, above.size())));
         }
+    }
+
+    /**
+     * A text per record read from {@code service} ({@code sql}: id and text, for the ids in its one array parameter)
+     * against the ledger's: a record the ledger names that shows another text or none is lost; one the ledger does not
+     * name that shows a text took an effect nobody was answered for.
+     */
+    private static void matches(String what, Map<String, String> expected, Service service, String sql,
+                                List<String> ids, List<String> lost, List<String> twice) throws SQLException {
+        Map<String, String> actual = read(service, sql, ids);
+        List<String> missing = ids.stream().filter(id -> expected.containsKey(id) && !expected.get(id).equals(actual.get(id)))
+                .map(id -> id + " shows " + actual.get(id) + ", the ledger " + expected.get(id)).toList();
+        List<String> unknown = ids.stream().filter(id -> !expected.containsKey(id) && actual.containsKey(id))
+                .map(id -> id + " shows " + actual.get(id) + ", the ledger nothing").toList();
+        if (!missing.isEmpty()) {
+            lost.add(what + ": " + missing.size() + " records unlike the ledger, e.g. " + missing.subList(0, Math.min(3, missing.size())));
+        }
+        if (!unknown.isEmpty()) {
+            twice.add(what + ": " + unknown.size() + " records changed without an accepted write, e.g. "
+                    + unknown.subList(0, Math.min(3, unknown.size())));
+        }
+    }
+
+    /** Id and value of each row {@code sql} returns for the ids in its one array parameter. */
+    private static Map<String, String> read(Service service, String sql, List<String> ids) throws SQLException {
+        Map<String, String> rows = new HashMap<>();
+        try (Connection db = service.database(); PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    rows.put(r.getString(1), r.getString(2));
+                }
+            }
+        }
+        return rows;
     }
 
     private static void expectOnce(String what, long accepted, long applied, List<String> lost, List<String> twice) {

@@ -32,14 +32,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A steady mixed write load on the suite (client creates and updates, contacts, orders, complaints) at a fixed
- * rate, with a ledger of what each service accepted. Every write carries an Idempotency-Key (an update its
+ * A steady mixed write load on the suite at a fixed rate, with a ledger of what each service accepted: client
+ * creates, card updates, status and owner changes, contacts, orders, payments, visit plans, complaints and their
+ * steps (acknowledged, investigated, resolved), and on clients set aside for it (one in eight, which get one contact
+ * and nothing else) merges and erasures. Every write carries an Idempotency-Key (an update its
  * If-Match): one whose answer was lost (connection reset, 5xx) is retried afterwards with the same key, as a
  * careful caller would, so that the ledger ends up knowing exactly which writes took effect.
  */
 final class WriteLoad implements AutoCloseable {
 
-    enum Kind { CLIENT, UPDATE, STATUS, CONTACT, ORDER, PAYMENT, COMPLAINT }
+    enum Kind { CLIENT, UPDATE, STATUS, OWNER, CONTACT, ORDER, PAYMENT, PLAN, COMPLAINT, STEP, MERGE, ERASE }
+
+    /** A complaint step's target status, in order: step n of a complaint is sent with If-Match n. */
+    static final List<String> STEPS = List.of("ACKNOWLEDGED", "INVESTIGATING", "RESOLVED");
 
     record Write(Kind kind, String method, Service service, String path, String body, String key, String ifMatch,
                  String subject) {
@@ -74,6 +79,18 @@ final class WriteLoad implements AutoCloseable {
     private final java.util.Set<String> paidClaimed = ConcurrentHashMap.newKeySet();
     final Map<String, String> payments = new ConcurrentHashMap<>();      // payment id -> client
     final Map<String, String> complaints = new ConcurrentHashMap<>();    // complaint id -> client
+    private final List<String> complaintList = new CopyOnWriteArrayList<>();
+    /** Complaint id -> steps accepted (1 acknowledged, 2 investigated, 3 resolved). */
+    final Map<String, Integer> complaintSteps = new ConcurrentHashMap<>();
+    private final java.util.Set<String> stepInFlight = ConcurrentHashMap.newKeySet();
+    /** Clients handed from the rep to the other rep (true once accepted); a card gets one of update, status, owner. */
+    final Map<String, Boolean> ownerChanged = new ConcurrentHashMap<>();
+    final Map<String, String> plans = new ConcurrentHashMap<>();         // visit plan id -> client
+    /** Clients set aside for merges and erasures: new → contacting → ready → merging / erasing → done. */
+    final Map<String, String> spare = new ConcurrentHashMap<>();
+    private final List<String> spareList = new CopyOnWriteArrayList<>();
+    final Map<String, String> merged = new ConcurrentHashMap<>();        // accepted: duplicate -> survivor
+    final java.util.Set<String> erased = ConcurrentHashMap.newKeySet();  // accepted erasures
     final Queue<Write> unanswered = new ConcurrentLinkedQueue<>();
     final List<ServerError> serverErrors = new CopyOnWriteArrayList<>();
     final AtomicLong sent = new AtomicLong();
@@ -129,11 +146,15 @@ final class WriteLoad implements AutoCloseable {
     }
 
     /**
-     * The next write of the mix: 25 % new clients, 10 % card updates, 5 % status changes, 25 % contacts, 20 % orders,
-     * 5 % payments, 10 % complaints.
+     * The next write of the mix: 3 % on the clients set aside (their contact, a merge of two, an erasure), 22 % new
+     * clients, 8 % card updates, 4 % status changes, 3 % owner changes, 22 % contacts, 17 % orders, 5 % payments,
+     * 3 % visit plans, 8 % complaints, 5 % complaint steps.
      */
     private Write next() {
         int dice = ThreadLocalRandom.current().nextInt(100);
+        if (dice < 3) {
+            return spareWrite(dice);
+        }
         String client = settledClient();
         if (dice < 25 || client == null) {
             long n = sequence.incrementAndGet();
@@ -141,7 +162,7 @@ final class WriteLoad implements AutoCloseable {
                     "{\"kind\":\"COMPANY\",\"legalName\":\"故障演练" + run + "-" + n + "有限公司\",\"industry\":\"制造业\"}",
                     UUID.randomUUID().toString(), null, null);
         }
-        if (dice < 35) {
+        if (dice < 33) {
             if (!cardClaimed.add(client)) {
                 return null;
             }
@@ -149,7 +170,7 @@ final class WriteLoad implements AutoCloseable {
             return new Write(Kind.UPDATE, "PATCH", Service.CLIENT, "/api/v1/clients/" + client,
                     "{\"shortName\":\"演练" + sequence.incrementAndGet() + "\"}", null, "\"0\"", client);
         }
-        if (dice < 40) {
+        if (dice < 37) {
             if (!cardClaimed.add(client)) {
                 return null;
             }
@@ -157,22 +178,33 @@ final class WriteLoad implements AutoCloseable {
             return new Write(Kind.STATUS, "POST", Service.CLIENT, "/api/v1/clients/" + client + "/transitions",
                     "{\"to\":\"INTENDED\",\"reason\":\"演练跟进\"}", null, "\"0\"", client);
         }
-        if (dice < 65) {
+        if (dice < 40) {
+            if (!cardClaimed.add(client)) {
+                return null;
+            }
+            ownerChanged.put(client, false);
+            return new Write(Kind.OWNER, "POST", Service.CLIENT, "/api/v1/clients/" + client + "/owner",
+                    "{\"ownerId\":\"" + Users.OTHER_REP_ID + "\",\"reason\":\"演练交接\"}", null, "\"0\"", client);
+        }
+        if (ownerChanged.containsKey(client)) {
+            return null; // the rep no longer owns it: writes would be refused
+        }
+        if (dice < 62) {
             return new Write(Kind.CONTACT, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/interactions",
                     "{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS)
                             + "\",\"outcome\":\"NEUTRAL\"}",
                     UUID.randomUUID().toString(), null, client);
         }
-        if (dice < 85) {
+        if (dice < 79) {
             BigDecimal amount = BigDecimal.valueOf(ThreadLocalRandom.current().nextInt(100, 100_000), 2);
             return new Write(Kind.ORDER, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/orders",
                     "{\"orderedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"total\":{\"amount\":\"" + amount.toPlainString()
                             + "\",\"currency\":\"CNY\"}}", UUID.randomUUID().toString(), null, client);
         }
-        if (dice < 90) {
+        if (dice < 84) {
             int size = orderList.size();
             String order = size == 0 ? null : orderList.get(ThreadLocalRandom.current().nextInt(size));
-            if (order == null || !paidClaimed.add(order)) {
+            if (order == null || ownerChanged.containsKey(orderClients.get(order)) || !paidClaimed.add(order)) {
                 return null;
             }
             // 1.00 of an order of at least 1.00: one payment never pays more than is owed
@@ -181,17 +213,78 @@ final class WriteLoad implements AutoCloseable {
                             + Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS) + "\",\"method\":\"BANK_TRANSFER\"}",
                     UUID.randomUUID().toString(), null, orderClients.get(order));
         }
+        if (dice < 87) {
+            return new Write(Kind.PLAN, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/visit-plans",
+                    "{\"plannedOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7)
+                            + "\",\"purpose\":\"演练拜访\"}", UUID.randomUUID().toString(), null, client);
+        }
+        if (dice < 92) {
+            return step();
+        }
         return new Write(Kind.COMPLAINT, "POST", Service.COMPLAINT, "/api/v1/complaints",
                 "{\"clientId\":\"" + client + "\",\"channel\":\"PHONE\",\"category\":\"OTHER\",\"severity\":\"LOW\",\"subject\":\"演练投诉\"}",
                 UUID.randomUUID().toString(), null, client);
     }
 
-    /** A client created more than three seconds ago: the other services know it by then, outside a fault. */
+    /** The next step of a complaint whose steps so far were accepted, with If-Match the steps taken. */
+    private Write step() {
+        int size = complaintList.size();
+        for (int attempt = 0; attempt < 5 && size > 0; attempt++) {
+            String complaint = complaintList.get(ThreadLocalRandom.current().nextInt(size));
+            int done = complaintSteps.getOrDefault(complaint, 0);
+            if (done >= STEPS.size() || !stepInFlight.add(complaint)) {
+                continue;
+            }
+            String path = "/api/v1/complaints/" + complaint;
+            return switch (done) {
+                case 0 -> new Write(Kind.STEP, "PUT", Service.COMPLAINT, path + "/acknowledgement",
+                        "{\"customerAccount\":\"演练客户陈述\"}", null, "\"0\"", complaint);
+                case 1 -> new Write(Kind.STEP, "PUT", Service.COMPLAINT, path + "/investigation",
+                        "{\"rootCause\":\"OTHER\",\"finding\":\"演练调查\",\"toldCustomer\":\"已告知\"}", null, "\"1\"", complaint);
+                default -> new Write(Kind.STEP, "POST", Service.COMPLAINT, path + "/resolution",
+                        "{\"apologyGiven\":true,\"resolution\":\"演练解决\"}", null, "\"2\"", complaint);
+            };
+        }
+        return null;
+    }
+
+    /**
+     * A write on the clients set aside: their one contact, then (dice 0) a merge of two of them, (dice 1) an erasure
+     * of one, else the contact of another.
+     */
+    private Write spareWrite(int dice) {
+        List<String> ready = spareList.stream().filter(c -> "ready".equals(spare.get(c))).limit(2).toList();
+        if (dice == 0 && ready.size() == 2 && spare.replace(ready.get(0), "ready", "merging")) {
+            if (!spare.replace(ready.get(1), "ready", "merging")) {
+                spare.put(ready.get(0), "ready");
+                return null;
+            }
+            return new Write(Kind.MERGE, "POST", Service.CLIENT, "/api/v1/clients/" + ready.get(0) + "/merge",
+                    "{\"duplicateId\":\"" + ready.get(1) + "\",\"reason\":\"演练合并\"}", null, "\"0\"", ready.get(0));
+        }
+        if (dice == 1 && !ready.isEmpty() && spare.replace(ready.get(0), "ready", "erasing")) {
+            return new Write(Kind.ERASE, "POST", Service.CLIENT, "/api/v1/clients/" + ready.get(0) + "/erasure",
+                    "{\"reason\":\"演练擦除\"}", null, null, ready.get(0));
+        }
+        for (String client : spareList) {
+            if (clientSince.get(client).isBefore(Instant.now().minusSeconds(3)) && spare.replace(client, "new", "contacting")) {
+                return new Write(Kind.CONTACT, "POST", Service.INTERACTION, "/api/v1/clients/" + client + "/interactions",
+                        "{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS)
+                                + "\",\"outcome\":\"NEUTRAL\"}", UUID.randomUUID().toString(), null, client);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A client created more than three seconds ago (the other services know it by then, outside a fault) and not
+     * set aside for merges and erasures.
+     */
     private String settledClient() {
         int size = clients.size();
         for (int attempt = 0; attempt < 5 && size > 0; attempt++) {
             String client = clients.get(ThreadLocalRandom.current().nextInt(size));
-            if (clientSince.get(client).isBefore(Instant.now().minusSeconds(3))) {
+            if (!spare.containsKey(client) && clientSince.get(client).isBefore(Instant.now().minusSeconds(3))) {
                 return client;
             }
         }
@@ -199,7 +292,11 @@ final class WriteLoad implements AutoCloseable {
     }
 
     private java.util.concurrent.CompletableFuture<HttpResponse<String>> send(Write write) {
-        String token = write.kind() == Kind.COMPLAINT ? Users.SERVICE_DESK : Users.REP;
+        String token = switch (write.kind()) {
+            case COMPLAINT, STEP -> Users.SERVICE_DESK;
+            case ERASE -> Users.ADMIN;
+            default -> Users.REP;
+        };
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(write.service().baseUri() + write.path()))
                 .timeout(Duration.ofSeconds(15)).header("Authorization", token)
                 .header("Content-Type", write.kind() == Kind.UPDATE ? "application/merge-patch+json" : "application/json")
@@ -233,11 +330,52 @@ final class WriteLoad implements AutoCloseable {
             transitioned.put(write.subject(), true);
             return;
         }
+        if (write.kind() == Kind.OWNER && (status == 200 || (retry && status == 412 && stored(Service.CLIENT,
+                "select owner_id from client where id = ?::uuid", write.subject()).equals(Users.OTHER_REP_ID)))) {
+            ownerChanged.put(write.subject(), true);
+            return;
+        }
+        if (write.kind() == Kind.STEP) {
+            int done = complaintSteps.getOrDefault(write.subject(), 0);
+            if (status == 200 || (retry && status == 412 && stored(Service.COMPLAINT,
+                    "select status from complaint where id = ?::uuid", write.subject()).equals(STEPS.get(done)))) {
+                complaintSteps.put(write.subject(), done + 1);
+            } else {
+                refused.incrementAndGet();
+            }
+            stepInFlight.remove(write.subject());
+            return;
+        }
+        if (write.kind() == Kind.MERGE) {
+            String duplicate = write.body().replaceAll(".*\"duplicateId\":\"([^\"]+)\".*", "$1");
+            if (status == 200 || (retry && status == 412 && write.subject().equals(stored(Service.CLIENT,
+                    "select merged_into::text from client where id = ?::uuid", duplicate)))) {
+                merged.put(duplicate, write.subject());
+                spare.put(write.subject(), "done");
+                spare.put(duplicate, "done");
+            } else {
+                refused.incrementAndGet();
+            }
+            return;
+        }
+        if (write.kind() == Kind.ERASE) {
+            if (status == 200) {
+                erased.add(write.subject());
+                spare.put(write.subject(), "done");
+            } else {
+                refused.incrementAndGet();
+            }
+            return;
+        }
         if (status >= 400) {
             if (write.kind() == Kind.UPDATE) {
                 updated.remove(write.subject());
             } else if (write.kind() == Kind.STATUS) {
                 transitioned.remove(write.subject());
+            } else if (write.kind() == Kind.OWNER) {
+                ownerChanged.remove(write.subject());
+            } else if (write.kind() == Kind.CONTACT && "contacting".equals(spare.get(write.subject()))) {
+                spare.put(write.subject(), "new");
             }
             refused.incrementAndGet();
             return;
@@ -248,11 +386,16 @@ final class WriteLoad implements AutoCloseable {
             switch (write.kind()) {
                 case CLIENT -> {
                     clientSince.put(id, Instant.now());
+                    if (clients.size() % 8 == 7) {
+                        spare.put(id, "new");
+                        spareList.add(id);
+                    }
                     clients.add(id);
                 }
                 case CONTACT -> {
                     contactTimes.put(id, Instant.parse(JSON.readTree(write.body()).path("occurredAt").asText()));
                     contacts.put(id, write.subject());
+                    spare.replace(write.subject(), "contacting", "ready");
                 }
                 case ORDER -> {
                     orders.put(id, new BigDecimal(body.path("total").path("amount").asText()));
@@ -260,7 +403,11 @@ final class WriteLoad implements AutoCloseable {
                     orderList.add(id);
                 }
                 case PAYMENT -> payments.put(id, write.subject());
-                case COMPLAINT -> complaints.put(id, write.subject());
+                case PLAN -> plans.put(id, write.subject());
+                case COMPLAINT -> {
+                    complaints.put(id, write.subject());
+                    complaintList.add(id);
+                }
                 default -> throw new IllegalStateException(write.kind().name());
             }
         } catch (Exception e) {
@@ -283,6 +430,18 @@ final class WriteLoad implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One text value from the service's database, "" when there is none (a retried change's effect, read back). */
+    private static String stored(Service service, String sql, String id) {
+        try (java.sql.Connection db = service.database(); java.sql.PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, id);
+            try (java.sql.ResultSet r = query.executeQuery()) {
+                return r.next() && r.getString(1) != null ? r.getString(1) : "";
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 
@@ -337,8 +496,9 @@ final class WriteLoad implements AutoCloseable {
 
     long accepted() {
         return clients.size() + updated.values().stream().filter(b -> b).count()
-                + transitioned.values().stream().filter(b -> b).count() + contacts.size() + orders.size() + payments.size()
-                + complaints.size();
+                + transitioned.values().stream().filter(b -> b).count() + ownerChanged.values().stream().filter(b -> b).count()
+                + contacts.size() + orders.size() + payments.size() + plans.size() + complaints.size()
+                + complaintSteps.values().stream().mapToInt(Integer::intValue).sum() + merged.size() + erased.size();
     }
 
     @Override

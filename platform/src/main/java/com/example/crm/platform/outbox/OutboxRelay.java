@@ -11,13 +11,21 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -31,20 +39,33 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Publishes outbox rows to Kafka, in outbox order, and deletes them only after the broker acknowledged
- * them (acks=all, idempotent producer). A crash between the acknowledgement and the delete republishes
- * the batch: events may be duplicated, never lost; consumers drop duplicates by event id.
+ * them (acks=all, idempotent producer): events are never lost.
+ *
+ * <p>A relay killed between the broker's acknowledgement and its delete leaves published rows behind. To not publish
+ * them again, each row is marked ({@code sent_at}, committed) before it is first handed to the producer, and every
+ * record carries the header {@value #SEQ_HEADER} ({@code <schema>/<seq>}). A batch holding marked rows first reads
+ * the topics' partitions from shortly before the earliest mark ({@link #findPublished}) and deletes the rows found
+ * there without sending them. A record a failed producer still delivers after that look can be duplicated, and so
+ * can a batch whose marks a database crash lost before they were flushed ({@code synchronous_commit = off}):
+ * consumers still drop repeats by event id, but integrators reading the topics see none from a relay's crash.
  *
  * <p>One relay at a time works on a schema's outbox: each batch runs in a transaction holding a
  * transaction-scoped advisory lock, so replicas of a service never publish the same rows and per-key
@@ -60,9 +81,15 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** Header of every published record: the outbox row it came from, {@code <schema>/<seq>}. */
+    static final String SEQ_HEADER = "crm-outbox-seq";
+    /** How far before the earliest mark a relay looks for already published rows (clock skew, producer batching). */
+    private static final Duration LOOK_BACK = Duration.ofSeconds(30);
+
     private static final String SELECT_BATCH = """
-            select seq, topic, record_key, payload::text, created_at
+            select seq, topic, record_key, payload::text, created_at, sent_at
             from outbox order by seq limit ?""";
+    private static final String MARK_SENT = "update outbox set sent_at = now() where seq = any(?) and sent_at is null";
     private static final String DELETE_BATCH = "delete from outbox where seq = any(?)";
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtext(?))";
     private static final String DEAD_LETTER = """
@@ -81,6 +108,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter deadLettered;
     private final Counter failedBatches;
+    private final Counter foundPublished;
 
     private volatile boolean running;
     private Thread thread;
@@ -110,6 +138,9 @@ public class OutboxRelay {
                 .register(registry);
         this.failedBatches = Counter.builder("crm.outbox.failed-batches")
                 .description("Batches not (or not wholly) published, their rows retried in order")
+                .register(registry);
+        this.foundPublished = Counter.builder("crm.outbox.found-published")
+                .description("Rows a previous relay had published without deleting them, found on the topic and not sent again")
                 .register(registry);
     }
 
@@ -177,6 +208,10 @@ public class OutboxRelay {
         }
     }
 
+    /** An outbox row of the batch; {@code sentAt} null when no relay has handed it to a producer yet. */
+    private record Row(long seq, String topic, String key, String payload, Instant createdAt, Instant sentAt) {
+    }
+
     /** An outbox row handed to the producer, with the acknowledgement to wait for. */
     private record Sent(long seq, String topic, Instant createdAt, Future<RecordMetadata> ack) {
     }
@@ -228,8 +263,8 @@ public class OutboxRelay {
 
     private BatchResult publishBatch(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement()) {
-            // a delete lost in a database crash only republishes acknowledged events (consumers drop
-            // repeats), so the relay's commits need not wait for the WAL flush
+            // a delete lost in a database crash leaves acknowledged, marked rows that the next batch finds on
+            // their topic, so the relay's commits need not wait for the WAL flush
             statement.execute("set local synchronous_commit = off");
         }
         try (PreparedStatement lock = connection.prepareStatement(TRY_LOCK)) {
@@ -241,24 +276,35 @@ public class OutboxRelay {
                 }
             }
         }
-        List<Sent> sent = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ProducerRecord<String, String> record =
-                            new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
-                    record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    Future<RecordMetadata> ack = producer.send(record);
-                    sent.add(new Sent(rs.getLong(1), rs.getString(2), rs.getTimestamp(5).toInstant(), ack));
-                    Throwable refusal = refusalBeforeSending(ack);
-                    if (refusal != null && !neverDeliverable(refusal)) {
-                        break; // e.g. no metadata while the broker is away: the rest would overtake this record
-                    }
+                    Timestamp sentAt = rs.getTimestamp(6);
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), sentAt == null ? null : sentAt.toInstant()));
                 }
             }
         }
-        List<Long> acknowledged = new ArrayList<>();
+        Set<Long> publishedBefore = findPublished(rows.stream().filter(row -> row.sentAt() != null).toList());
+        markSent(rows.stream().filter(row -> row.sentAt() == null).map(Row::seq).toList());
+        List<Sent> sent = new ArrayList<>();
+        for (Row row : rows) {
+            if (publishedBefore.contains(row.seq())) {
+                continue;
+            }
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(SEQ_HEADER, (config.schema() + "/" + row.seq()).getBytes(StandardCharsets.UTF_8));
+            Future<RecordMetadata> ack = producer.send(record);
+            sent.add(new Sent(row.seq(), row.topic(), row.createdAt(), ack));
+            Throwable refusal = refusalBeforeSending(ack);
+            if (refusal != null && !neverDeliverable(refusal)) {
+                break; // e.g. no metadata while the broker is away: the rest would overtake this record
+            }
+        }
+        List<Long> acknowledged = new ArrayList<>(publishedBefore);
         List<DeadLetter> deadLetters = new ArrayList<>();
         Exception failure = null;
         for (Sent row : sent) {
@@ -279,7 +325,8 @@ public class OutboxRelay {
                 delete.setArray(1, connection.createArrayOf("bigint", acknowledged.toArray()));
                 delete.executeUpdate();
             }
-            published.increment(acknowledged.size());
+            published.increment(acknowledged.size() - publishedBefore.size());
+            foundPublished.increment(publishedBefore.size());
         }
         if (!deadLetters.isEmpty()) {
             try (PreparedStatement move = connection.prepareStatement(DEAD_LETTER)) {
@@ -292,6 +339,83 @@ public class OutboxRelay {
             }
         }
         return new BatchResult(acknowledged.size(), deadLetters, failure);
+    }
+
+    /**
+     * Marks rows as handed to a producer, committed before they are: in a transaction of its own, since the batch's
+     * transaction commits only after the acknowledgements. The batch reads no row for update, so nothing waits.
+     */
+    private void markSent(List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement();
+                 PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
+                statement.execute("set local synchronous_commit = off");
+                mark.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+                mark.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Which of these marked rows are already on their topics: reads every partition of the topics from
+     * {@link #LOOK_BACK} before the earliest mark to the end and collects the {@value #SEQ_HEADER} headers of this
+     * schema. Runs only after a relay stopped between sending and deleting, so the read is rare and short.
+     */
+    private Set<Long> findPublished(List<Row> marked) throws TimeoutException {
+        if (marked.isEmpty()) {
+            return Set.of();
+        }
+        long since = marked.stream().map(Row::sentAt).min(Instant::compareTo).orElseThrow().minus(LOOK_BACK).toEpochMilli();
+        Set<Long> candidates = marked.stream().map(Row::seq).collect(Collectors.toSet());
+        String prefix = config.schema() + "/";
+        Set<Long> found = new HashSet<>();
+        Duration timeout = Duration.ofSeconds(30);
+        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClientSettings.of(kafkaConfig,
+                ConsumerConfig.configNames(), Map.of(
+                        ConsumerConfig.CLIENT_ID_CONFIG, "outbox-relay-check-" + config.schema(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
+            Map<TopicPartition, Long> starts = new HashMap<>();
+            for (String topic : marked.stream().map(Row::topic).collect(Collectors.toSet())) {
+                for (PartitionInfo partition : consumer.partitionsFor(topic, timeout)) {
+                    starts.put(new TopicPartition(topic, partition.partition()), since);
+                }
+            }
+            Map<TopicPartition, Long> ends = consumer.endOffsets(starts.keySet(), timeout);
+            Map<TopicPartition, Long> from = new HashMap<>();
+            consumer.offsetsForTimes(starts, timeout).forEach((partition, offset) -> {
+                if (offset != null && offset.offset() < ends.get(partition)) {
+                    from.put(partition, offset.offset());
+                }
+            });
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            Instant deadline = Instant.now().plus(timeout);
+            while (from.keySet().stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new TimeoutException("reading the topics for rows already published took over " + timeout);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header header = record.headers().lastHeader(SEQ_HEADER);
+                    String value = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+                    if (value.startsWith(prefix)) {
+                        found.add(Long.parseLong(value.substring(prefix.length())));
+                    }
+                }
+            }
+        }
+        found.retainAll(candidates);
+        return found;
     }
 
     /** Why the producer refused the record at once (its future failed before anything was sent), else null. */

@@ -9,10 +9,16 @@ import com.example.crm.platform.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -161,6 +167,36 @@ class OutboxRelayTest {
             awaitMarkers(reader, List.of("client-a"));
             assertThat(reader.seen()).filteredOn(r -> !isMarker(r)).extracting(ConsumerRecord::value)
                     .containsExactly("{\"n\": 1}", "{\"n\": 2}", "{\"n\": 3}");
+        }
+    }
+
+    @Test
+    void rows_a_killed_relay_had_published_but_not_deleted_are_not_published_again() throws Exception {
+        try (TopicReader reader = TopicReader.fromEnd(PlatformTestDatabase.kafka(), topic)) {
+            // a relay marked four rows, the broker acknowledged three of them, and it was killed before its delete
+            append(List.of(new String[]{"client-a", "{\"n\": 1}"}, new String[]{"client-a", "{\"n\": 2}"},
+                    new String[]{"client-b", "{\"n\": 3}"}, new String[]{"client-a", "{\"n\": 4}"}), true);
+            Sql.update(db, "update outbox set sent_at = now()");
+            try (Producer<String, String> killed = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestDatabase.kafka(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                for (int i = 0; i < 3; i++) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(topic, i == 2 ? "client-b" : "client-a",
+                            "{\"n\": " + (i + 1) + "}");
+                    record.headers().add(OutboxRelay.SEQ_HEADER,
+                            (config().schema() + "/" + Sql.count(db, "select seq from outbox order by seq offset ?", i)).getBytes(StandardCharsets.UTF_8));
+                    killed.send(record).get();
+                }
+            }
+
+            startRelay(PlatformTestDatabase.kafka());
+            awaitMarkers(reader, List.of("client-a", "client-b"));
+            assertThat(reader.seen()).filteredOn(r -> !isMarker(r)).extracting(ConsumerRecord::value)
+                    .as("the three acknowledged events once, the fourth sent by the new relay")
+                    .containsExactlyInAnyOrder("{\"n\": 1}", "{\"n\": 2}", "{\"n\": 3}", "{\"n\": 4}");
+            assertThat(Sql.count(db, "select count(*) from outbox")).isZero();
+            assertThat(meters.get("crm.outbox.found-published").counter().count()).isEqualTo(3);
         }
     }
 
