@@ -2,7 +2,7 @@ package com.example.crm.client.domain;
 
 import jakarta.persistence.Embeddable;
 
-/** Client characteristics and business status (seed 001 items 1-2). */
+/** Client characteristics and business status (docs/domain.md, "The profile card"). */
 @Embeddable
 public class Characteristics {
     public String serviceArea;

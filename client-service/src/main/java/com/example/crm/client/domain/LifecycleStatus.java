@@ -3,7 +3,10 @@ package com.example.crm.client.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Client status (seed 003): potential → intended → existing → terminated; a terminated client can be won back. */
+/**
+ * Client status (docs/domain.md, "Client lifecycle"): potential → intended → existing → terminated; a terminated
+ * client can be won back.
+ */
 public enum LifecycleStatus {
     POTENTIAL, INTENDED, EXISTING, TERMINATED;
 

@@ -167,8 +167,8 @@ public class OwnershipService {
     }
 
     /**
-     * Hands a client over to another rep (seed 001: the next person carries on from the card): the current
-     * owner, a manager or an admin; the new owner's cap applies.
+     * Hands a client over to another rep (docs/domain.md, "Ownership and public pools": the next person carries on
+     * from the card): the current owner, a manager or an admin; the new owner's cap applies.
      */
     @Transactional
     public Client transfer(UUID clientId, String ifMatch, String newOwner, String department, String reason) {

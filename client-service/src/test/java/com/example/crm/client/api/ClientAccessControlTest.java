@@ -17,7 +17,7 @@ import static com.example.crm.client.ClientFixtures.register;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Authentication (bearer JWT, RS256) and the role rules of DESIGN.md §5 on the card API. */
+/** Authentication (bearer JWT, RS256) and the role rules of docs/domain.md, "Roles and access", on the card API. */
 @QuarkusTest
 class ClientAccessControlTest {
 

@@ -38,7 +38,7 @@ public class BriefResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.AUDITOR})
     @Operation(summary = "The pre-visit brief: card summary, last 5 contacts and orders, receivables, next plan",
-            description = "Seed 001: check the card before every visit. Prospects also show visits so far against the target.")
+            description = "Check the card before every visit (docs/domain.md#visits-and-cadences). Prospects also show visits so far against the target.")
     public BriefView brief(@PathParam("clientId") UUID clientId) {
         BriefService.Brief brief = service.brief(clientId);
         KnownClient c = brief.client();

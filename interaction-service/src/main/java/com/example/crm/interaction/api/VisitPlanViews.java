@@ -35,7 +35,7 @@ public final class VisitPlanViews {
                           String setBy, Instant setAt) {
     }
 
-    /** Development of a prospect (seed 000: at least {@code target} visits). */
+    /** Development of a prospect (docs/domain.md, "Visits and cadences": at least {@code target} visits). */
     public record Prospect(UUID clientId, String legalName, String status, long visits, int target, long remaining,
                            Instant lastVisitAt, LocalDate nextPlannedOn) {
     }

@@ -37,7 +37,10 @@ public interface InteractionConfig {
         @WithDefault("0 10 * * * ?")
         String missedCheckCron();
 
-        /** A prospect (potential or intended client) is developed with at least this many visits (seed 000). */
+        /**
+         * A prospect (potential or intended client) is developed with at least this many visits (docs/domain.md,
+         * "Visits and cadences").
+         */
         @WithDefault("5")
         int prospectVisitTarget();
 

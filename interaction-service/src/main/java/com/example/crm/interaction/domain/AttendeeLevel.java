@@ -1,6 +1,6 @@
 package com.example.crm.interaction.domain;
 
-/** Who went (seed 000: key clients get visits from supervisors and executives). */
+/** Who went (docs/domain.md, "Visits and cadences": key clients get visits from supervisors and executives). */
 public enum AttendeeLevel {
     SALES, SUPERVISOR, EXECUTIVE
 }

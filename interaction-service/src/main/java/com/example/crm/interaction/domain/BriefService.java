@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The pre-visit brief (seed 001: check the card before every visit), from this service's own data. */
+/**
+ * The pre-visit brief (docs/domain.md, "Visits and cadences": check the card before every visit), from this
+ * service's own data.
+ */
 @ApplicationScoped
 public class BriefService {
 

@@ -15,9 +15,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 
 /**
- * How often a client is visited: every N days (seed 001's revisit intervals 20, 40, 60, 80, or any other) or
- * weekly on a given day (seed 000's weekly plans for key clients). A MANUAL cadence always wins over the
- * SEGMENT default that segmentation's value tier implies.
+ * How often a client is visited (docs/domain.md, "Visits and cadences"): every N days (the revisit intervals 20,
+ * 40, 60, 80, or any other) or weekly on a given day (the weekly plans for key clients). A MANUAL cadence always
+ * wins over the SEGMENT default that segmentation's value tier implies.
  */
 @Entity
 @Table(name = "cadence")

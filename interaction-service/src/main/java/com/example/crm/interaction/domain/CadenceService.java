@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Revisit cadences (seed 000 §2.3/§3.1, seed 001): a client is visited every N days or weekly; completing or
+ * Revisit cadences (docs/domain.md, "Visits and cadences"): a client is visited every N days or weekly; completing or
  * missing a visit schedules the next one. Segmentation's value tier KEY implies a weekly cadence with supervisor
  * visits, unless a user set a cadence by hand: a manual cadence always wins.
  */

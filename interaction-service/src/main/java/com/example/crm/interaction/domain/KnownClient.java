@@ -37,7 +37,10 @@ public class KnownClient extends PanacheEntityBase implements ClientReplicaSuppo
     public LocalDate nextContactOn;
     public Instant updatedAt;
 
-    /** Potential and intended clients are prospects to develop (seed 000: visit them at least five times). */
+    /**
+     * Potential and intended clients are prospects to develop (docs/domain.md, "Visits and cadences": visit them at
+     * least five times).
+     */
     public boolean isProspect() {
         return "POTENTIAL".equals(status) || "INTENDED".equals(status);
     }

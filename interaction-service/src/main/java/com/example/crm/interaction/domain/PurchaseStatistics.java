@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A client's purchases in one currency (seed 001, 购买数量、时间): totals by month and year, year-over-year growth,
- * average order interval, first and last order. Cancelled orders do not count; months are in the business zone.
+ * A client's purchases in one currency (docs/domain.md, "Visits and cadences"; 购买数量、时间): totals by month and
+ * year, year-over-year growth, average order interval, first and last order. Cancelled orders do not count; months
+ * are in the business zone.
  */
 public record PurchaseStatistics(String currency, long orderCount, Instant firstOrderAt, Instant lastOrderAt,
                                  BigDecimal averageOrderIntervalDays, List<Period> years, List<Period> months) {

@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The pre-visit brief (seed 001: check the card before every visit). */
+/** The pre-visit brief (docs/domain.md, "Visits and cadences": check the card before every visit). */
 @QuarkusTest
 class BriefApiTest {
 

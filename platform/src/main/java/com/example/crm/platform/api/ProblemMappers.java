@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import com.example.crm.platform.domain.DomainException;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -48,6 +49,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         return respond(e.toProblem(request.path()));
+    }
+
+    /** A rule of the domain refused the command: its kind decides the problem (see {@link DomainProblems}). */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, HttpServerRequest request) {
+        return problem(DomainProblems.of(e), request);
     }
 
     @ServerExceptionMapper
@@ -162,6 +169,9 @@ public class ProblemMappers {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem, request);
+            }
+            if (cause instanceof DomainException refusal) {
+                return domain(refusal, request);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentUpdate((RuntimeException) cause, request);

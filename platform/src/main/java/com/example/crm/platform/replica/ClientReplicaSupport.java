@@ -1,7 +1,6 @@
 package com.example.crm.platform.replica;
 
-import com.example.crm.platform.api.ProblemException;
-import com.example.crm.platform.api.ProblemType;
+import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.outbox.Outbox;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -9,7 +8,8 @@ import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * The rules every service's local replica of clients follows (DESIGN.md: no synchronous calls to client-service):
+ * The rules every service's local replica of clients follows (docs/domain.md, "Events and service boundaries": no
+ * synchronous calls to client-service):
  * a client is known once its {@code registered} event arrived; a change applies only when its card version is newer
  * than the one held (replays and late events change nothing); erasure applies always; writes are accepted for
  * known clients that are neither deleted, merged away nor erased; erasure also drops the client's dead-lettered
@@ -69,7 +69,7 @@ public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replic
     public K known(UUID clientId) {
         K client = find(clientId);
         if (client == null) {
-            throw ProblemException.notFound("client", clientId).with("retryable", true);
+            throw new DomainException.NotFound("client", clientId).with("retryable", true);
         }
         return client;
     }
@@ -79,7 +79,7 @@ public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replic
         K client = known(clientId);
         if (!client.isWritable()) {
             UUID mergedInto = client.mergedIntoId();
-            throw new ProblemException(ProblemType.CONFLICT, "client " + clientId
+            throw new DomainException.Conflict("client " + clientId
                     + (mergedInto != null ? " was merged into " + mergedInto : " is deleted or erased"))
                     .with("mergedInto", mergedInto);
         }

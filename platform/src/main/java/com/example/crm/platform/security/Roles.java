@@ -1,6 +1,6 @@
 package com.example.crm.platform.security;
 
-/** The suite's roles (JWT {@code groups} claim), DESIGN.md §5. */
+/** The suite's roles (JWT {@code groups} claim), docs/domain.md, "Roles and access". */
 public final class Roles {
     public static final String ADMIN = "crm-admin";
     public static final String MANAGER = "crm-manager";

@@ -35,7 +35,7 @@ public class AnalysisResource {
     @GET
     @Path("allocation")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Recommended weekly hours per client of a rep (seed 002: 60% key, 30% ordinary, 10% prospects)")
+    @Operation(summary = "Recommended weekly hours per client of a rep (docs/domain.md#segments-and-analyses: 60% key, 30% ordinary, 10% prospects)")
     public AnalysisService.Allocation allocation(
             @QueryParam("owner") @Parameter(description = "default: the caller") String owner,
             @QueryParam("weeklyHours") @Parameter(description = "default 40") String weeklyHours) {
@@ -46,7 +46,7 @@ public class AnalysisResource {
     @GET
     @Path("best-worst")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "The best and worst clients by revenue minus cost to serve (seed 001), overall or per owner")
+    @Operation(summary = "The best and worst clients by revenue minus cost to serve (docs/domain.md#segments-and-analyses), overall or per owner")
     public BestWorst bestWorst(@QueryParam("owner") String owner, @QueryParam("n") @Parameter(description = "default 10, at most 100") String n) {
         Integer count = QueryParams.intValue("n", n);
         int size = count == null ? 10 : count;
@@ -74,7 +74,7 @@ public class AnalysisResource {
     @GET
     @Path("retention")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "The leaky bucket by month (seed 004): gained, lost, retention rate, revenue share of existing clients")
+    @Operation(summary = "The leaky bucket by month (docs/domain.md#segments-and-analyses): gained, lost, retention rate, revenue share of existing clients")
     public List<AnalysisService.RetentionMonth> retention(@QueryParam("months") @Parameter(description = "default 12") String months) {
         Integer m = QueryParams.intValue("months", months);
         return service.retention(m == null ? 12 : m);

@@ -21,9 +21,12 @@ public interface SegmentationConfig {
 
     Analysis analysis();
 
-    /** Seed 002's time split, seed 001's cost to serve and pipeline, seed 004's lapse. */
+    /** The time split, cost to serve, pipeline and lapse of docs/domain.md, "Segments and analyses". */
     interface Analysis {
-        /** Shares of a rep's time for KEY, ORDINARY and PROSPECT clients (seed 002: 60/30/10). */
+        /**
+         * Shares of a rep's time for KEY, ORDINARY and PROSPECT clients (docs/domain.md, "Segments and analyses":
+         * 60/30/10).
+         */
         @WithDefault("0.6")
         double keyShare();
 
@@ -49,7 +52,7 @@ public interface SegmentationConfig {
         @WithDefault("180")
         int lapsedAfterDays();
 
-        /** Active prospects a rep should keep in the pipeline (seed 001). */
+        /** Active prospects a rep should keep in the pipeline (docs/domain.md, "Segments and analyses"). */
         @WithDefault("100")
         int pipelineTarget();
     }

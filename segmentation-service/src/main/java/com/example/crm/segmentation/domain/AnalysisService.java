@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Analyses over the projection: a rep's time allocation (seed 002: 60% key, 30% ordinary, 10% prospects), best and
- * worst clients by value minus cost to serve (seed 001), the leaky bucket by month (seed 004) and prospect
- * development with revisit buckets (seed 001). Rules in docs/segmentation.md.
+ * Analyses over the projection (docs/domain.md, "Segments and analyses"): a rep's time allocation (60% key, 30%
+ * ordinary, 10% prospects), best and worst clients by value minus cost to serve, the leaky bucket by month and
+ * prospect development with revisit buckets. Rules in docs/segmentation.md.
  */
 @ApplicationScoped
 public class AnalysisService {
@@ -153,7 +153,10 @@ public class AnalysisService {
         return new Pipeline(owner, active, target, active < target, prospects);
     }
 
-    /** Seed 001's revisit intervals by how the last contact went: 20, 40, 60 or 80 days. */
+    /**
+     * The revisit intervals (docs/domain.md, "Segments and analyses") by how the last contact went: 20, 40, 60 or 80
+     * days.
+     */
     static int revisitDays(String outcome) {
         if (outcome == null) {
             return 80;

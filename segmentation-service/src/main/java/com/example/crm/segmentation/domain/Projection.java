@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The per-client projection (DESIGN.md: segmentation reads every topic): card facts from {@code crm.client.v1},
- * contacts, orders, overdue instalments and missed visits from {@code crm.interaction.v1}, complaints and surveys
- * from {@code crm.complaint.v1}. Every write is idempotent on its own key; the inbox records event ids alongside.
+ * The per-client projection (docs/domain.md, "Events and service boundaries": segmentation reads every topic):
+ * card facts from {@code crm.client.v1}, contacts, orders, overdue instalments and missed visits from
+ * {@code crm.interaction.v1}, complaints and surveys from {@code crm.complaint.v1}. Every write is idempotent on its
+ * own key; the inbox records event ids alongside.
  */
 @ApplicationScoped
 public class Projection {

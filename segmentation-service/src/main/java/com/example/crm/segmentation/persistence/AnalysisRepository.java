@@ -86,7 +86,7 @@ public class AnalysisRepository {
                 (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9])).toList();
     }
 
-    /** One month of the leaky bucket (seed 004). */
+    /** One month of the leaky bucket (docs/domain.md, "Segments and analyses"). */
     public record RetentionMonth(LocalDate month, long activeAtStart, long gained, long lost, BigDecimal revenue,
                                  BigDecimal revenueFromExisting) {
     }

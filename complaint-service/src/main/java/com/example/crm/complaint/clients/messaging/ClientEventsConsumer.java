@@ -1,0 +1,32 @@
+package com.example.crm.complaint.clients.messaging;
+
+import com.example.crm.complaint.clients.application.ComplaintReplica;
+import com.example.crm.platform.inbox.Inbox;
+import com.example.crm.platform.replica.ClientChange;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.concurrent.CompletionStage;
+
+/** Keeps the local replica of clients from {@code crm.client.v1}, once per event, a poll per transaction. */
+@ApplicationScoped
+public class ClientEventsConsumer {
+
+    static final String CONSUMER = "complaint-service.client-events";
+
+    private final Inbox inbox;
+    private final ComplaintReplica replica;
+
+    public ClientEventsConsumer(Inbox inbox, ComplaintReplica replica) {
+        this.inbox = inbox;
+        this.replica = replica;
+    }
+
+    @Incoming("client-events")
+    @Blocking
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(CONSUMER, batch, event -> replica.apply(ClientChange.from(event)));
+    }
+}

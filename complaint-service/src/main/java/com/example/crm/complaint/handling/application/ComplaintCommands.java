@@ -1,0 +1,80 @@
+package com.example.crm.complaint.handling.application;
+
+import com.example.crm.complaint.handling.domain.Category;
+import com.example.crm.complaint.handling.domain.Channel;
+import com.example.crm.complaint.handling.domain.CompensationType;
+import com.example.crm.complaint.handling.domain.ComplaintStatus;
+import com.example.crm.complaint.handling.domain.RootCause;
+import com.example.crm.complaint.handling.domain.Severity;
+import com.example.crm.platform.money.Money;
+import com.example.crm.platform.money.NotNegative;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The commands of complaint handling, as their callers send them (validated before they get here). */
+public final class ComplaintCommands {
+
+    private ComplaintCommands() {
+    }
+
+    public record Intake(
+            @NotNull UUID clientId,
+            @NotNull Channel channel,
+            @NotNull Category category,
+            @NotNull Severity severity,
+            @NotBlank @Size(max = 200) String subject,
+            @Schema(description = "the customer's own words") @Size(max = 8000) String customerWords,
+            UUID orderId,
+            @Schema(description = "default: now; not in the future") OffsetDateTime receivedAt,
+            @Schema(description = "default: the caller when they handle complaints (crm-service)") @Size(max = 100)
+            String assigneeId) {
+    }
+
+    /** Step 1 (listened): the customer's account, acknowledged to them. */
+    public record Acknowledgement(@NotBlank @Size(max = 4000) String customerAccount) {
+    }
+
+    /** Step 2 (investigated). */
+    public record Investigation(@NotNull RootCause rootCause, @NotBlank @Size(max = 4000) String finding,
+                                @Schema(description = "what the customer was told") @Size(max = 4000) String toldCustomer) {
+    }
+
+    /** Step 3 (resolved): needs the investigation (root cause) first. */
+    public record Resolution(@NotNull Boolean apologyGiven,
+                             @Schema(description = "the resolution the customer asked for") @Size(max = 2000) String preferredResolution,
+                             @NotBlank @Size(max = 4000) String resolution,
+                             @Schema(description = "a solution of the knowledge base that was applied") UUID solutionId) {
+    }
+
+    /** Step 4 (follow-up): what the customer was given. */
+    public record Compensation(@NotNull CompensationType type, @NotNull @Valid @NotNegative Money amount) {
+    }
+
+    public record FollowUp(@NotBlank @Size(max = 1000) String action, @NotNull LocalDate dueOn,
+                           @Size(max = 100) String assigneeId) {
+    }
+
+    /** CLOSED (from RESOLVED), REOPENED (from RESOLVED or CLOSED) or INVESTIGATING (from ACKNOWLEDGED or REOPENED). */
+    public record Transition(@NotNull ComplaintStatus to, @Size(max = 1000) String reason) {
+    }
+
+    /** Waiting on the customer pauses the resolution clock. */
+    public record Waiting(@NotNull Boolean waiting) {
+    }
+
+    public record SeverityChange(@NotNull Severity severity, @Size(max = 1000) String reason) {
+    }
+
+    public record Assignment(@NotBlank @Size(max = 100) String assigneeId) {
+    }
+
+}

@@ -1,0 +1,6 @@
+package com.example.crm.complaint.handling.domain;
+
+/** How bad; it selects the SLA targets. */
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}
