@@ -1,7 +1,7 @@
 package com.example.crm.segmentation;
 
-import com.example.crm.platform.api.ProblemException;
-import com.example.crm.segmentation.domain.SegmentRule;
+import com.example.crm.platform.domain.DomainException;
+import com.example.crm.segmentation.segments.domain.SegmentRule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +34,13 @@ class SegmentRuleTest {
         assertThatThrownBy(() -> compile("{\"and\":[{\"field\":\"name; drop table x\",\"op\":\"eq\",\"value\":\"a\"},"
                 + "{\"field\":\"revenue\",\"op\":\"contains\",\"value\":\"1\"},{\"field\":\"churnScore\",\"op\":\"gte\",\"value\":\"high\"},"
                 + "{\"field\":\"lastContactAt\",\"op\":\"between\",\"value\":[\"2026-01-01\"]},{\"or\":[]}]}"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem("/").errors())
-                        .extracting(err -> err.field())
+                .isInstanceOfSatisfying(DomainException.InvalidValue.class, e -> assertThat(e.reasons())
+                        .extracting(DomainException.InvalidValue.Reason::field)
                         .containsExactly("rule.and[0].field", "rule.and[1].op", "rule.and[2].value",
                                 "rule.and[3].value", "rule.and[4].or"));
-        assertThatThrownBy(() -> compile("[]")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> compile("[]")).isInstanceOf(DomainException.InvalidValue.class);
         assertThatThrownBy(() -> compile("{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":"
                 + "{\"not\":{\"not\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"a\"}}}}}}}}}}}}"))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(DomainException.InvalidValue.class);
     }
 }

@@ -2,8 +2,6 @@ package com.example.crm.platform.api;
 
 import com.example.crm.platform.domain.DomainException;
 
-import java.util.List;
-
 /** The one place where a domain refusal becomes an RFC 9457 problem: its kind decides type and status. */
 public final class DomainProblems {
 
@@ -19,8 +17,8 @@ public final class DomainProblems {
         } else if (e instanceof DomainException.Unidentified) {
             problem = new ProblemException(ProblemType.UNAUTHORIZED, e.getMessage());
         } else if (e instanceof DomainException.InvalidValue invalid) {
-            problem = new ProblemException(ProblemType.VALIDATION, invalid.getMessage(),
-                    List.of(new Problem.FieldError(invalid.field(), invalid.reason())));
+            problem = new ProblemException(ProblemType.VALIDATION, invalid.getMessage(), invalid.reasons().stream()
+                    .map(reason -> new Problem.FieldError(reason.field(), reason.reason())).toList());
         } else if (e instanceof DomainException.IllegalTransition) {
             problem = new ProblemException(ProblemType.ILLEGAL_TRANSITION, e.getMessage());
         } else if (e instanceof DomainException.RuleViolation) {

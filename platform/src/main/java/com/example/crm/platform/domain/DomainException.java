@@ -2,6 +2,7 @@ package com.example.crm.platform.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,23 +48,27 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
-    /** A value of the command that the domain refuses whatever the state, e.g. a date in the future. */
+    /** Values of the command that the domain refuses whatever the state, e.g. a date in the future. */
     public static final class InvalidValue extends DomainException {
-        private final String field;
-        private final String reason;
+        private final List<Reason> reasons;
+
+        /** Why one field's value is refused. */
+        public record Reason(String field, String reason) {
+        }
 
         public InvalidValue(String field, String reason) {
             super(field + ": " + reason);
-            this.field = field;
-            this.reason = reason;
+            this.reasons = List.of(new Reason(field, reason));
         }
 
-        public String field() {
-            return field;
+        /** Several values refused at once (e.g. every fault of a rule tree, each at its path). */
+        public InvalidValue(String message, List<Reason> reasons) {
+            super(message);
+            this.reasons = List.copyOf(reasons);
         }
 
-        public String reason() {
-            return reason;
+        public List<Reason> reasons() {
+            return reasons;
         }
     }
 

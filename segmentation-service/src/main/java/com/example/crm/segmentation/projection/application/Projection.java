@@ -1,0 +1,198 @@
+package com.example.crm.segmentation.projection.application;
+
+import com.example.crm.platform.events.CloudEvent;
+import com.example.crm.platform.events.MalformedEventException;
+import com.example.crm.platform.replica.ClientChange;
+import com.example.crm.segmentation.projection.persistence.FactRepository;
+import com.example.crm.segmentation.projection.persistence.ProjectionRepository;
+import com.example.crm.segmentation.projection.persistence.ProjectionRepository.CardColumn;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The per-client projection (docs/domain.md, "Events and service boundaries": segmentation reads every topic):
+ * card facts from {@code crm.client.v1}, contacts, orders, overdue instalments and missed visits from
+ * {@code crm.interaction.v1}, complaints and surveys from {@code crm.complaint.v1}. Every write is idempotent on its
+ * own key; the inbox records event ids alongside.
+ */
+@ApplicationScoped
+public class Projection {
+
+    private final ProjectionRepository projection;
+    private final FactRepository facts;
+    private final Clock clock;
+
+    public Projection(ProjectionRepository projection, FactRepository facts, Clock clock) {
+        this.projection = projection;
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyClientEvent(CloudEvent event) {
+        ClientChange change = ClientChange.from(event);
+        JsonNode data = event.data();
+        Instant now = clock.instant();
+        UUID id = change.clientId();
+        if (change.kind() == ClientChange.Kind.REGISTERED) {
+            projection.register(id, change.version(), change.legalName(), change.status(), change.ownerId(),
+                    text(data, "industry"), text(data.path("address"), "province"), text(data.path("address"), "city"),
+                    data.path("tags").isArray() ? data.get("tags").toString() : "[]", text(data, "relationshipLevel"), now);
+            return;
+        }
+        long held = projection.cardVersion(id);
+        if (held < 0) {
+            return; // not registered here
+        }
+        if (change.kind() == ClientChange.Kind.ERASED) {
+            projection.erase(id, now);
+            return;
+        }
+        if (!change.newerThan(held)) {
+            return;
+        }
+        switch (change.kind()) {
+            case UPDATED -> {
+                JsonNode changes = data.path("changes");
+                set(id, change.version(), changes, "legalName", CardColumn.LEGAL_NAME, now);
+                set(id, change.version(), changes, "industry", CardColumn.INDUSTRY, now);
+                set(id, change.version(), changes, "relationshipLevel", CardColumn.RELATIONSHIP_LEVEL, now);
+                if (changes.has("address")) {
+                    projection.setCard(id, change.version(), CardColumn.PROVINCE, text(changes.get("address"), "province"), now);
+                    projection.setCard(id, change.version(), CardColumn.CITY, text(changes.get("address"), "city"), now);
+                }
+                if (changes.has("tags")) {
+                    projection.setCard(id, change.version(), CardColumn.TAGS,
+                            changes.get("tags").isArray() ? changes.get("tags").toString() : "[]", now);
+                }
+            }
+            case STATUS_CHANGED -> projection.status(id, change.version(), change.status(), instantOr(data, "changedAt", now));
+            case OWNER_CHANGED -> projection.setCard(id, change.version(), CardColumn.OWNER, change.ownerId(), now);
+            case DELETED -> projection.setCard(id, change.version(), CardColumn.DELETED, true, now);
+            case RESTORED -> projection.setCard(id, change.version(), CardColumn.DELETED, false, now);
+            case MERGED -> projection.merge(id, change.mergedId(), now);
+            default -> {
+            }
+        }
+        projection.setVersion(id, change.version(), now);
+    }
+
+    /**
+     * Before facts of these events' clients are written: a merge of one of them (read by the card consumer, in
+     * another transaction) waits until they are committed and then moves them, or has committed and they go to the
+     * survivor. Without it, a fact written while its client is being merged could stay with the merged-away client.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockClientsOfFacts(List<CloudEvent> events) {
+        projection.lockClientsShared(events.stream().map(CloudEvent::subject).toList());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyInteractionEvent(CloudEvent event) {
+        JsonNode d = event.data();
+        UUID client = uuid(d, "clientId");
+        switch (event.type()) {
+            case "crm.interaction.contact-logged.v1" -> facts.contact(client, instant(d, "occurredAt"),
+                    text(d, "outcome"));
+            case "crm.interaction.order-placed.v1" -> facts.order(uuid(d, "orderId"), client,
+                    instant(d, "occurredAt"), decimal(d, "amount"), required(d, "currency"));
+            case "crm.interaction.order-cancelled.v1" -> facts.cancelOrder(uuid(d, "orderId"));
+            case "crm.interaction.payment-overdue.v1" -> facts.overdue(uuid(d, "instalmentId"), client,
+                    decimal(d, "outstanding"), required(d, "currency"));
+            case "crm.interaction.payment-recorded.v1" -> {
+                for (JsonNode allocation : d.path("allocations")) {
+                    facts.paid(uuid(allocation, "instalmentId"), decimal(allocation, "amount"));
+                }
+            }
+            case "crm.interaction.visit-missed.v1" -> facts.missedVisit(uuid(d, "planId"), client,
+                    LocalDate.parse(required(d, "plannedOn")));
+            default -> {
+                // visits planned or completed, cadences: not needed for classification
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyComplaintEvent(CloudEvent event) {
+        JsonNode d = event.data();
+        UUID complaint = uuid(d, "complaintId");
+        switch (event.type()) {
+            case "crm.complaint.received.v1" -> facts.complaintReceived(complaint, uuid(d, "clientId"),
+                    instant(d, "occurredAt"));
+            case "crm.complaint.resolved.v1" -> {
+                facts.complaintOpen(complaint, false);
+                if (d.hasNonNull("compensationAmount")) {
+                    facts.complaintCompensation(complaint, decimal(d, "compensationAmount"),
+                            required(d, "compensationCurrency"));
+                }
+            }
+            case "crm.complaint.reopened.v1" -> facts.complaintOpen(complaint, true);
+            case "crm.complaint.sla-breached.v1" -> facts.complaintBreached(complaint);
+            case "crm.complaint.survey-answered.v1" -> facts.survey(complaint, d.path("score").asInt(),
+                    d.path("gap").asInt());
+            default -> {
+                // acknowledged, escalated, closed: not needed for classification
+            }
+        }
+    }
+
+    private void set(UUID id, long version, JsonNode changes, String field, CardColumn column, Instant now) {
+        if (changes.has(field)) {
+            projection.setCard(id, version, column, text(changes, field), now);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            throw new MalformedEventException("data." + field + " is required");
+        }
+        return value;
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        try {
+            return UUID.fromString(required(node, field));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("data." + field + " must be a UUID");
+        }
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        try {
+            return Instant.parse(required(node, field));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedEventException("data." + field + " must be an ISO 8601 instant");
+        }
+    }
+
+    private static Instant instantOr(JsonNode node, String field, Instant fallback) {
+        String value = text(node, field);
+        try {
+            return value == null ? fallback : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        try {
+            return new BigDecimal(required(node, field));
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException("data." + field + " must be a decimal string");
+        }
+    }
+}
