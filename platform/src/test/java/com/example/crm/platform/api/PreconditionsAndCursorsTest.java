@@ -1,5 +1,6 @@
 package com.example.crm.platform.api;
 
+import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ class PreconditionsAndCursorsTest {
     void missing_if_match_is_428_and_stale_if_match_is_412() {
         assertThatThrownBy(() -> ETags.requireMatch(null, 3)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.type().status()).isEqualTo(428));
-        assertThatThrownBy(() -> ETags.requireMatch("\"2\"", 3)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.type().status()).isEqualTo(412));
+        assertThatThrownBy(() -> ETags.requireMatch("\"2\"", 3)).isInstanceOfSatisfying(DomainException.StaleVersion.class,
+                e -> assertThat(DomainProblems.of(e).toProblem("/").status()).isEqualTo(412));
     }
 
     @Test
@@ -23,8 +24,8 @@ class PreconditionsAndCursorsTest {
         assertThatNoException().isThrownBy(() -> ETags.requireMatch("\"1\", \"3\"", 3));
         assertThatNoException().isThrownBy(() -> ETags.requireMatch("*", 3));
         // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches
-        assertThatThrownBy(() -> ETags.requireMatch("W/\"3\"", 3)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.type().status()).isEqualTo(412));
+        assertThatThrownBy(() -> ETags.requireMatch("W/\"3\"", 3)).isInstanceOfSatisfying(DomainException.StaleVersion.class,
+                e -> assertThat(DomainProblems.of(e).toProblem("/").status()).isEqualTo(412));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.example.crm.complaint.handling.application.ComplaintService;
 import com.example.crm.complaint.handling.domain.ComplaintStatus;
 import com.example.crm.complaint.handling.domain.EscalationLevel;
 import com.example.crm.complaint.handling.application.EscalationService;
+import com.example.crm.complaint.handling.application.FollowUps;
 import com.example.crm.complaint.handling.domain.Severity;
 import com.example.crm.complaint.handling.persistence.ComplaintRepository;
 import com.example.crm.platform.api.Cursor;
@@ -48,14 +49,16 @@ public class ComplaintResource {
 
     private final ComplaintService service;
     private final EscalationService escalations;
+    private final FollowUps followUps;
     private final ComplaintMapper mapper;
     private final Idempotency idempotency;
     private final CurrentUser user;
 
-    public ComplaintResource(ComplaintService service, EscalationService escalations, ComplaintMapper mapper,
-                             Idempotency idempotency, CurrentUser user) {
+    public ComplaintResource(ComplaintService service, EscalationService escalations, FollowUps followUps,
+                             ComplaintMapper mapper, Idempotency idempotency, CurrentUser user) {
         this.service = service;
         this.escalations = escalations;
+        this.followUps = followUps;
         this.mapper = mapper;
         this.idempotency = idempotency;
         this.user = user;
@@ -171,7 +174,7 @@ public class ComplaintResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Step 4, follow-up: an action due on a day")
     public Response addFollowUp(@PathParam("id") UUID id, @Valid @NotNull ComplaintCommands.FollowUp input) {
-        var followUp = service.addFollowUp(id, input);
+        var followUp = followUps.add(id, input);
         return Response.created(URI.create("/api/v1/complaints/" + id + "/follow-ups")).entity(mapper.toView(followUp))
                 .build();
     }
@@ -180,7 +183,7 @@ public class ComplaintResource {
     @Path("complaints/{id}/follow-ups")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES, Roles.AUDITOR})
     public List<ComplaintMapper.FollowUpView> followUps(@PathParam("id") UUID id) {
-        return service.followUps(id).stream().map(mapper::toView).toList();
+        return followUps.of(id).stream().map(mapper::toView).toList();
     }
 
     @POST
@@ -188,7 +191,7 @@ public class ComplaintResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Mark a follow-up action done (repeating it changes nothing)")
     public ComplaintMapper.FollowUpView completeFollowUp(@PathParam("id") UUID id) {
-        return mapper.toView(service.completeFollowUp(id));
+        return mapper.toView(followUps.complete(id));
     }
 
     @POST

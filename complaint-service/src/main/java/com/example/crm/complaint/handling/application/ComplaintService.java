@@ -4,14 +4,12 @@ import com.example.crm.complaint.clients.application.ComplaintReplica;
 import com.example.crm.complaint.clients.domain.KnownClient;
 import com.example.crm.complaint.handling.domain.Complaint;
 import com.example.crm.complaint.handling.domain.ComplaintStatus;
-import com.example.crm.complaint.handling.domain.FollowUp;
 import com.example.crm.complaint.handling.domain.HistoryEntry;
 import com.example.crm.complaint.handling.domain.Severity;
 import com.example.crm.complaint.handling.domain.SlaClocks;
 import com.example.crm.complaint.handling.domain.SlaPolicy;
 
 import com.example.crm.complaint.handling.persistence.ComplaintRepository;
-import com.example.crm.complaint.handling.persistence.FollowUpRepository;
 import com.example.crm.complaint.handling.persistence.HistoryRepository;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.domain.ExpectedVersion;
@@ -29,15 +27,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Complaints from intake to closing: the handling steps of docs/domain.md, "Complaint handling" (listened, investigated, resolved, followed
- * up), every transition timestamped with its actor, the SLA clocks kept current. Handlers (crm-service), managers
- * and admins act on any complaint; a sales rep on those assigned to them.
+ * Complaints from intake to closing: the handling steps of docs/domain.md, "Complaint handling" (listened,
+ * investigated, resolved, followed up), every transition timestamped with its actor, the SLA clocks kept current.
+ * Handlers (crm-service), managers and admins act on any complaint; a sales rep on those assigned to them. The
+ * complaint's own rules (which step may follow, what a resolution needs) are methods of {@link Complaint}; this
+ * class runs each command in its transaction. It has more than eight collaborators because every step touches the
+ * same ones — the SLA policy and clocks, the history, the events, and at resolution the survey and the knowledge
+ * base — and splitting the steps apart would pass them all around; follow-ups, which need none of them, are
+ * {@link FollowUps}.
  */
 @ApplicationScoped
 public class ComplaintService {
 
     private final ComplaintRepository complaints;
-    private final FollowUpRepository followUps;
     private final HistoryRepository historyEntries;
     private final SolutionCatalogue solutions;
     private final ComplaintReplica replica;
@@ -50,12 +52,11 @@ public class ComplaintService {
     private final CurrentUser user;
     private final Clock clock;
 
-    public ComplaintService(ComplaintRepository complaints, FollowUpRepository followUps,
-                            HistoryRepository historyEntries, SolutionCatalogue solutions, ComplaintReplica replica,
+    public ComplaintService(ComplaintRepository complaints, HistoryRepository historyEntries,
+                            SolutionCatalogue solutions, ComplaintReplica replica,
                             SlaPolicy policy, SlaClocks clocks, SatisfactionSurveys surveys, ComplaintHistory history,
                             ComplaintEvents events, BusinessCalendar calendar, CurrentUser user, Clock clock) {
         this.complaints = complaints;
-        this.followUps = followUps;
         this.historyEntries = historyEntries;
         this.solutions = solutions;
         this.replica = replica;
@@ -122,17 +123,11 @@ public class ComplaintService {
         return historyEntries.page(id, after, limit + 1);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FollowUp> followUps(UUID id) {
-        get(id);
-        return followUps.of(id);
-    }
-
     /** Step 1: the customer was listened to; the first-response clock stops. */
     @Transactional
     public Complaint acknowledge(UUID id, ExpectedVersion expected, ComplaintCommands.Acknowledgement input) {
         Complaint c = changeable(id, expected);
-        requireTransition(c, ComplaintStatus.ACKNOWLEDGED);
+        c.requireTransitionTo(ComplaintStatus.ACKNOWLEDGED);
         Instant now = clock.instant();
         ComplaintStatus from = c.status;
         c.status = ComplaintStatus.ACKNOWLEDGED;
@@ -153,7 +148,7 @@ public class ComplaintService {
         Instant now = clock.instant();
         ComplaintStatus from = c.status;
         if (c.status != ComplaintStatus.INVESTIGATING) {
-            requireTransition(c, ComplaintStatus.INVESTIGATING);
+            c.requireTransitionTo(ComplaintStatus.INVESTIGATING);
             c.status = ComplaintStatus.INVESTIGATING;
         }
         c.investigation = new Complaint.Investigation(input.rootCause(), input.finding(), input.toldCustomer(),
@@ -167,11 +162,8 @@ public class ComplaintService {
     @Transactional
     public Resolved resolve(UUID id, ExpectedVersion expected, ComplaintCommands.Resolution input) {
         Complaint c = changeable(id, expected);
-        requireTransition(c, ComplaintStatus.RESOLVED);
-        if (c.investigation == null || c.investigation.rootCause() == null) {
-            throw new DomainException.RuleViolation(
-                    "a complaint is resolved only after its investigation found a root cause (PUT .../investigation)");
-        }
+        c.requireTransitionTo(ComplaintStatus.RESOLVED);
+        c.requireRootCause();
         if (input.solutionId() != null) {
             solutions.use(input.solutionId());
             c.solutionId = input.solutionId();
@@ -199,9 +191,7 @@ public class ComplaintService {
     @Transactional
     public Complaint compensate(UUID id, ExpectedVersion expected, ComplaintCommands.Compensation input) {
         Complaint c = changeable(id, expected);
-        if (c.status == ComplaintStatus.RECEIVED) {
-            throw new DomainException.IllegalTransition("acknowledge the complaint before compensating");
-        }
+        c.requireAcknowledgedForCompensation();
         c.compensationType = input.type();
         c.compensationAmount = input.amount().decimal();
         c.compensationCurrency = input.amount().currency();
@@ -210,43 +200,11 @@ public class ComplaintService {
         return flush(c);
     }
 
-    @Transactional
-    public FollowUp addFollowUp(UUID id, ComplaintCommands.FollowUp input) {
-        Complaint c = get(id);
-        requireHandler(c);
-        if (input.dueOn().isBefore(calendar.today())) {
-            throw new DomainException.InvalidValue("dueOn", "must not be in the past");
-        }
-        FollowUp followUp = new FollowUp();
-        followUp.id = UUID.randomUUID();
-        followUp.complaintId = id;
-        followUp.action = input.action();
-        followUp.dueOn = input.dueOn();
-        followUp.assigneeId = input.assigneeId() == null ? c.assigneeId : input.assigneeId();
-        followUp.createdAt = clock.instant();
-        followUps.persist(followUp);
-        history.record(c, followUp.createdAt, user.id(), "FOLLOW_UP_PLANNED", c.status, "dueOn", input.dueOn().toString());
-        return followUp;
-    }
-
-    @Transactional
-    public FollowUp completeFollowUp(UUID followUpId) {
-        FollowUp followUp = followUps.findByIdOptional(followUpId)
-                .orElseThrow(() -> new DomainException.NotFound("follow-up", followUpId));
-        Complaint c = get(followUp.complaintId);
-        requireHandler(c);
-        if (followUp.doneAt == null) {
-            followUp.doneAt = clock.instant();
-            history.record(c, followUp.doneAt, user.id(), "FOLLOW_UP_DONE", c.status, "followUpId", followUpId.toString());
-        }
-        return followUp;
-    }
-
     /** CLOSED, REOPENED or INVESTIGATING; other states are reached through their handling step. */
     @Transactional
     public Complaint transition(UUID id, ExpectedVersion expected, ComplaintCommands.Transition input) {
         Complaint c = changeable(id, expected);
-        requireTransition(c, input.to());
+        c.requireTransitionTo(input.to());
         Instant now = clock.instant();
         switch (input.to()) {
             case CLOSED -> {
@@ -287,11 +245,7 @@ public class ComplaintService {
     @Transactional
     public Complaint setWaiting(UUID id, ExpectedVersion expected, boolean waiting) {
         Complaint c = changeable(id, expected);
-        if (c.status != ComplaintStatus.ACKNOWLEDGED && c.status != ComplaintStatus.INVESTIGATING
-                && c.status != ComplaintStatus.REOPENED) {
-            throw new DomainException.IllegalTransition(
-                    "only an acknowledged, open complaint waits on the customer (it is " + c.status + ")");
-        }
+        c.requireCanWait();
         if (waiting == c.waitingOnCustomer) {
             return c;
         }
@@ -308,9 +262,7 @@ public class ComplaintService {
     @Transactional
     public Complaint changeSeverity(UUID id, ExpectedVersion expected, ComplaintCommands.SeverityChange input) {
         Complaint c = changeable(id, expected);
-        if (!c.status.isOpen()) {
-            throw new DomainException.Conflict("the severity of a " + c.status + " complaint is final");
-        }
+        c.requireOpenForSeverityChange();
         Severity before = c.severity;
         c.severity = input.severity();
         clocks.retarget(c, policy.targets(c.severity, replica.writable(c.clientId)));
@@ -350,17 +302,10 @@ public class ComplaintService {
     }
 
     /** Handlers (crm-service), managers and admins act on any complaint; others on those assigned to them. */
-    private void requireHandler(Complaint c) {
+    void requireHandler(Complaint c) {
         if (!user.isSupervisor() && !user.hasAnyRole(Roles.SERVICE) && !user.id().equals(c.assigneeId)) {
             throw new DomainException.AccessDenied("only the assignee of complaint " + c.number
                     + ", a complaint handler, a manager or an admin may change it");
-        }
-    }
-
-    private static void requireTransition(Complaint c, ComplaintStatus to) {
-        if (!c.status.allowedNext().contains(to)) {
-            throw new DomainException.IllegalTransition("a " + c.status + " complaint cannot become " + to)
-                    .with("allowed", c.status.allowedNext().stream().sorted().toList());
         }
     }
 

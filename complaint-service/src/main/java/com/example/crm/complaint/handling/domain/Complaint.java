@@ -1,5 +1,6 @@
 package com.example.crm.complaint.handling.domain;
 
+import com.example.crm.platform.domain.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -97,6 +98,45 @@ public class Complaint extends PanacheEntityBase {
     /** Step 3 (resolved): the apology, the resolution the customer asked for and the one given. */
     public record Resolution(boolean apologyGiven, String preferredResolution, String resolution, String by,
                              Instant at) {
+    }
+
+    /** Refuses a step this complaint's status does not allow next (the allowed ones named). */
+    public void requireTransitionTo(ComplaintStatus to) {
+        if (!status.allowedNext().contains(to)) {
+            throw new DomainException.IllegalTransition("a " + status + " complaint cannot become " + to)
+                    .with("allowed", status.allowedNext().stream().sorted().toList());
+        }
+    }
+
+    /** Resolving needs the investigation's root cause: what was wrong is known before it is called fixed. */
+    public void requireRootCause() {
+        if (investigation == null || investigation.rootCause() == null) {
+            throw new DomainException.RuleViolation(
+                    "a complaint is resolved only after its investigation found a root cause (PUT .../investigation)");
+        }
+    }
+
+    /** What the customer is given is recorded once the complaint was acknowledged. */
+    public void requireAcknowledgedForCompensation() {
+        if (status == ComplaintStatus.RECEIVED) {
+            throw new DomainException.IllegalTransition("acknowledge the complaint before compensating");
+        }
+    }
+
+    /** Only an acknowledged, open complaint waits on the customer. */
+    public void requireCanWait() {
+        if (status != ComplaintStatus.ACKNOWLEDGED && status != ComplaintStatus.INVESTIGATING
+                && status != ComplaintStatus.REOPENED) {
+            throw new DomainException.IllegalTransition(
+                    "only an acknowledged, open complaint waits on the customer (it is " + status + ")");
+        }
+    }
+
+    /** The severity of a resolved or closed complaint is final. */
+    public void requireOpenForSeverityChange() {
+        if (!status.isOpen()) {
+            throw new DomainException.Conflict("the severity of a " + status + " complaint is final");
+        }
     }
 
     public boolean firstResponseClockRuns() {
