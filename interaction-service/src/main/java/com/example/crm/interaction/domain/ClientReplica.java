@@ -2,15 +2,13 @@ package com.example.crm.interaction.domain;
 
 import com.example.crm.interaction.messaging.InteractionEvents;
 import com.example.crm.interaction.persistence.CadenceRepository;
-import com.example.crm.interaction.persistence.InteractionRepository;
 import com.example.crm.interaction.persistence.KnownClientRepository;
-import com.example.crm.interaction.persistence.OrderRepository;
-import com.example.crm.interaction.persistence.PaymentRepository;
-import com.example.crm.interaction.persistence.ReceivableRepository;
 import com.example.crm.interaction.persistence.VisitPlanRepository;
 import com.example.crm.platform.replica.ClientChange;
+import com.example.crm.platform.replica.ClientOwnedData;
 import com.example.crm.platform.replica.ClientReplicaSupport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -20,7 +18,9 @@ import java.util.UUID;
 
 /**
  * The clients this service knows, kept from client-service's events ({@code crm.client.v1}). An event whose
- * card version is not newer than the replica's is a replay and changes nothing.
+ * card version is not newer than the replica's is a replay and changes nothing. A merge or an erasure reaches the
+ * per-client tables through the {@link ClientOwnedData} beans ({@code InteractionClientTables} lists them, one line
+ * each); the cadence and the plans still planned at an erasure follow their own rules here.
  */
 @ApplicationScoped
 public class ClientReplica extends ClientReplicaSupport<KnownClient> {
@@ -28,23 +28,16 @@ public class ClientReplica extends ClientReplicaSupport<KnownClient> {
     private static final Logger LOG = Logger.getLogger(ClientReplica.class);
 
     private final KnownClientRepository clients;
-    private final InteractionRepository interactions;
-    private final OrderRepository orders;
-    private final ReceivableRepository instalments;
-    private final PaymentRepository payments;
+    private final Instance<ClientOwnedData> ownedData;
     private final VisitPlanRepository plans;
     private final CadenceRepository cadences;
     private final InteractionEvents events;
     private final Clock clock;
 
-    public ClientReplica(KnownClientRepository clients, InteractionRepository interactions, OrderRepository orders,
-                         ReceivableRepository instalments, PaymentRepository payments, VisitPlanRepository plans,
+    public ClientReplica(KnownClientRepository clients, Instance<ClientOwnedData> ownedData, VisitPlanRepository plans,
                          CadenceRepository cadences, InteractionEvents events, Clock clock) {
         this.clients = clients;
-        this.interactions = interactions;
-        this.orders = orders;
-        this.instalments = instalments;
-        this.payments = payments;
+        this.ownedData = ownedData;
         this.plans = plans;
         this.cadences = cadences;
         this.events = events;
@@ -129,11 +122,8 @@ public class ClientReplica extends ClientReplicaSupport<KnownClient> {
             }
             merged.nextContactOn = null;
         }
-        interactions.moveToClient(mergedId, survivor.id);
-        orders.moveToClient(mergedId, survivor.id);
-        instalments.moveToClient(mergedId, survivor.id);
-        payments.moveToClient(mergedId, survivor.id);
-        plans.moveToClient(mergedId, survivor.id);
+        clients.flush(); // the statements below run beside the session
+        ownedData.forEach(data -> data.moveToClient(mergedId, survivor.id));
         Cadence mergedCadence = cadences.findById(mergedId);
         if (mergedCadence != null) {
             // the survivor keeps its own cadence; it takes the merged one's only when it has none
@@ -158,10 +148,8 @@ public class ClientReplica extends ClientReplicaSupport<KnownClient> {
         client.legalName = null;
         client.erasedAt = clock.instant();
         client.updatedAt = client.erasedAt;
-        interactions.scrubClient(client.id);
-        orders.scrubClient(client.id);
-        payments.scrubClient(client.id);
-        plans.scrubClient(client.id);
+        clients.flush(); // the statements below run beside the session
+        ownedData.forEach(data -> data.scrub(client.id));
         for (VisitPlan plan : plans.list("clientId = ?1 and status = ?2", client.id, VisitPlanStatus.PLANNED)) {
             plan.status = VisitPlanStatus.CANCELLED;
             plan.cancelledAt = client.erasedAt;

@@ -57,17 +57,6 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         return find(where.toString(), Sort.descending("occurredAt", "id"), params).range(0, limit - 1).list();
     }
 
-    /** A merged-away client's timeline becomes the survivor's. */
-    public int moveToClient(UUID from, UUID to) {
-        return update("clientId = ?1 where clientId = ?2", to, from);
-    }
-
-    /** Erasure: personal text goes, kinds, dates and durations stay for the figures. */
-    public int scrubClient(UUID clientId) {
-        return update("subject = null, notes = null, nextStep = null, contactName = null, contactPersonId = null, "
-                + "checkInAddress = null, checkInLatitude = null, checkInLongitude = null where clientId = ?1", clientId);
-    }
-
     /** The client's latest contacts, newest first (the pre-visit brief). */
     public List<Interaction> latest(UUID clientId, int count) {
         return find("clientId", Sort.descending("occurredAt", "id"), clientId).range(0, count - 1).list();

@@ -28,15 +28,6 @@ public class OrderRepository implements PanacheRepositoryBase<ClientOrder, UUID>
                 Sort.descending("orderedAt", "id"), clientId, after.orderedAt(), after.id()).range(0, limit - 1).list();
     }
 
-    public int moveToClient(UUID from, UUID to) {
-        return update("clientId = ?1 where clientId = ?2", to, from);
-    }
-
-    /** Erasure: the free text goes; amounts, dates and categories stay for the figures. */
-    public int scrubClient(UUID clientId) {
-        return update("cancelReason = null where clientId = ?1", clientId);
-    }
-
     /** Revenue of one calendar month (in the business zone) in one currency; cancelled orders do not count. */
     public record MonthTotal(String currency, String month, BigDecimal amount, long orders) {
     }

@@ -28,12 +28,4 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
         return count("orderId", orderId);
     }
 
-    public int moveToClient(UUID from, UUID to) {
-        return update("clientId = ?1 where clientId = ?2", to, from);
-    }
-
-    /** Erasure: the payer's reference text goes; amounts, dates and methods stay. */
-    public int scrubClient(UUID clientId) {
-        return update("reference = null where clientId = ?1", clientId);
-    }
 }

@@ -84,7 +84,4 @@ public class ReceivableRepository implements PanacheRepositoryBase<ReceivableIns
                 .setParameter("today", today).setParameter("limit", limit).getResultList();
     }
 
-    public int moveToClient(UUID from, UUID to) {
-        return update("clientId = ?1 where clientId = ?2", to, from);
-    }
 }

@@ -74,12 +74,4 @@ public class VisitPlanRepository implements PanacheRepositoryBase<VisitPlan, UUI
         return list("clientId = ?1 and assigneeId = ?2 and status = ?3", clientId, assignee, VisitPlanStatus.PLANNED);
     }
 
-    public int moveToClient(UUID from, UUID to) {
-        return update("clientId = ?1 where clientId = ?2", to, from);
-    }
-
-    /** Erasure: the purpose and reasons may name people; days, levels and statuses stay. */
-    public int scrubClient(UUID clientId) {
-        return update("purpose = null, cancelReason = null where clientId = ?1", clientId);
-    }
 }
