@@ -67,7 +67,10 @@ class ClientBadInputTest {
                 Arguments.of("future founding date", with("foundedOn", "2999-01-01"), "foundedOn"),
                 Arguments.of("date in the wrong format", with("foundedOn", "01/02/2003"), "foundedOn"),
                 Arguments.of("too many tags", with("tags", java.util.Collections.nCopies(51, "t")), "tags"),
-                Arguments.of("custom attributes over 8 KiB", with("customAttributes", Map.of("blob", "x".repeat(9000))), "customAttributes"));
+                Arguments.of("custom attributes over 8 KiB", with("customAttributes", Map.of("blob", "x".repeat(9000))), "customAttributes"),
+                Arguments.of("NUL character in the legal name (PostgreSQL refuses it)", with("legalName", "空字符\u0000公司"), "legalName"),
+                Arguments.of("NUL character in a nested field", with("address", Map.of("street", "华信路\u00001号")), "address.street"),
+                Arguments.of("NUL character in a tag", with("tags", List.of("重点", "a\u0000b")), "tags[1]"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,6 +108,29 @@ class ClientBadInputTest {
         as(REP, "crm-sales").get(CLIENTS + "/" + id).then().statusCode(200).body("legalName", equalTo("空值请求体公司"));
         assertThat(Sql.count(db, "select count(*) from client where id = ? and erased_at is null", UUID.fromString(id)))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_key_given_twice_in_a_body_is_a_400_problem_not_the_last_one_silently_winning() {
+        String id = register(REP, company("重复键公司"));
+        assertNothingWritten(() -> {
+            as(REP, "crm-sales").body("{\"kind\":\"COMPANY\",\"legalName\":\"甲公司\",\"legalName\":\"乙公司\"}").post(CLIENTS)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:crm:problem:malformed-json"));
+            as(REP, "crm-sales").header("If-Match", "\"0\"").body("{\"to\":\"INTENDED\",\"to\":\"TERMINATED\"}")
+                    .post(CLIENTS + "/" + id + "/transitions")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:crm:problem:malformed-json"));
+        });
+        as(REP, "crm-sales").get(CLIENTS + "/" + id).then().header("ETag", "\"0\"").body("status", equalTo("POTENTIAL"));
+    }
+
+    @Test
+    void a_nul_character_in_the_path_or_query_is_a_400_problem() {
+        as(REP, "crm-sales").urlEncodingEnabled(false).get(CLIENTS + "?q=%00").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:crm:problem:bad-request"));
+        as(REP, "crm-sales").urlEncodingEnabled(false).get(CLIENTS + "?q=%E5%8D%8E%00").then().statusCode(400);
+        as(REP, "crm-sales").urlEncodingEnabled(false).get(CLIENTS + "/abc%00").then().statusCode(400);
     }
 
     @Test

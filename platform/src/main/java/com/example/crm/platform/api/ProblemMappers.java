@@ -24,6 +24,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.json.StrictJson;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -75,7 +76,9 @@ public class ProblemMappers {
         }
         String field = jsonPath(e);
         String message;
-        if (e instanceof PropertyBindingException unknown) {
+        if (e instanceof StrictJson.NulCharacter) {
+            message = "must not contain a NUL character (U+0000)";
+        } else if (e instanceof PropertyBindingException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "unknown or read-only property";
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null

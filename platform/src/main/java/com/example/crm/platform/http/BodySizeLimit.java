@@ -40,17 +40,18 @@ public class BodySizeLimit {
         }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length)) {
-            refuse(context, new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+            refuse(context, mapper, new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
                     "the body has " + length + " bytes; at most " + maxBytes + " are accepted"));
         } else if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            refuse(context, new ProblemException(ProblemType.LENGTH_REQUIRED,
+            refuse(context, mapper, new ProblemException(ProblemType.LENGTH_REQUIRED,
                     "send JSON bodies with a Content-Length (at most " + maxBytes + " bytes)"));
         } else {
             context.next();
         }
     }
 
-    private void refuse(RoutingContext context, ProblemException problem) {
+    /** Answers the problem at once (the route goes no further) and closes the connection. */
+    static void refuse(RoutingContext context, ObjectMapper mapper, ProblemException problem) {
         Problem body = problem.toProblem(context.request().path());
         try {
             context.response().setStatusCode(body.status())

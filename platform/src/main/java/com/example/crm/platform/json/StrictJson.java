@@ -1,17 +1,26 @@
 package com.example.crm.platform.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+
 /**
  * Request bodies are read strictly: a number is not silently read as a string or an enum ordinal, trailing
- * tokens are an error, and nesting deeper than 64 levels is refused before it costs anything.
+ * tokens are an error, nesting deeper than 64 levels is refused before it costs anything, a key given twice in one
+ * object is an error (not the last one silently winning), and no text may hold a NUL character (U+0000), which
+ * PostgreSQL cannot store: each is a 400 problem naming where, never a 500.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -36,5 +45,27 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new SimpleModule("crm-text-without-nul").addDeserializer(String.class, new TextWithoutNul()));
+    }
+
+    /** Text holding a NUL character (U+0000); the problem names the field, not the value. */
+    public static final class NulCharacter extends InvalidFormatException {
+        NulCharacter(JsonParser parser, String text) {
+            super(parser, "a NUL character (U+0000) is not accepted in text", text, String.class);
+        }
+    }
+
+    /** Jackson's own string reading, refusing a NUL character with the field's path. */
+    static final class TextWithoutNul extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw new NulCharacter(parser, text);
+            }
+            return text;
+        }
     }
 }
