@@ -78,6 +78,12 @@ class InteractionApiTest {
     }
 
     @Test
+    void a_date_parameter_beyond_year_9999_is_a_400_naming_it_not_a_500() {
+        as("rep-far-date", "crm-sales").queryParam("date", "+999999999-01-01").get("/api/v1/todo").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("date"));
+    }
+
+    @Test
     void the_todo_list_shows_clients_due_that_day_overdue_first_and_only_the_latest_contact_counts() {
         String rep = "rep-todo-" + UUID.randomUUID();
         String overdue = knownClient(rep, "逾期客户");

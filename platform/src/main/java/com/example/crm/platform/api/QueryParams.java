@@ -56,27 +56,44 @@ public final class QueryParams {
         }
     }
 
-    /** An ISO 8601 date-time with offset ({@code 2026-11-23T09:00:00+08:00}). */
+    /** The years a date or time parameter may name: four digits, as {@code yyyy-MM-dd} says (PostgreSQL and date
+     * arithmetic fail far beyond them, e.g. at {@code +999999999}). */
+    static final int FIRST_YEAR = 1;
+    static final int LAST_YEAR = 9999;
+
+    /** An ISO 8601 date-time with offset ({@code 2026-11-23T09:00:00+08:00}), in years 0001 to 9999. */
     public static java.time.Instant instantValue(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        java.time.OffsetDateTime at;
         try {
-            return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            at = java.time.OffsetDateTime.parse(value.trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an ISO 8601 date-time with offset");
         }
+        requireYear(name, at.getYear());
+        return at.toInstant();
     }
 
-    /** A date ({@code 2026-11-23}). */
+    /** A date ({@code 2026-11-23}), in years 0001 to 9999. */
     public static java.time.LocalDate dateValue(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        java.time.LocalDate date;
         try {
-            return java.time.LocalDate.parse(value.trim());
+            date = java.time.LocalDate.parse(value.trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be a date (yyyy-MM-dd)");
+        }
+        requireYear(name, date.getYear());
+        return date;
+    }
+
+    private static void requireYear(String name, int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw ProblemException.invalid(name, "must fall in the years " + FIRST_YEAR + " to " + LAST_YEAR);
         }
     }
 
