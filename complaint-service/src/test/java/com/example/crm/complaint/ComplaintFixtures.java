@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 /** Clients for complaint-service tests, made known through client-service's documented events. */
 public final class ComplaintFixtures {
@@ -41,10 +40,10 @@ public final class ComplaintFixtures {
     public static String knownClient(String legalName) {
         ConsumerGroups.awaitAssigned(kafka(), "complaint-service", "crm.client.v1", Duration.ofSeconds(60));
         String id = UUID.randomUUID().toString();
-        ClientEventsForTests.publish(kafka(), "crm.client.v1", id,
-                ClientEventsForTests.registered(id, "rep-c", legalName, "EXISTING"));
-        await().atMost(WAIT).until(() -> Sql.count(db(), "select count(*) from complaint.known_client where id = ?",
-                UUID.fromString(id)) == 1);
+        ClientEventsForTests.publishUntilApplied(kafka(), "crm.client.v1", id,
+                ClientEventsForTests.registered(id, "rep-c", legalName, "EXISTING"),
+                () -> Sql.count(db(), "select count(*) from complaint.known_client where id = ?", UUID.fromString(id)) == 1,
+                WAIT);
         return id;
     }
 

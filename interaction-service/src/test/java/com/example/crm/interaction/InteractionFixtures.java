@@ -17,7 +17,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Clients for interaction-service tests, made known the way production does: client-service's documented
@@ -57,9 +56,9 @@ public final class InteractionFixtures {
     public static String knownClient(String owner, String legalName) {
         awaitClientConsumer();
         String id = UUID.randomUUID().toString();
-        publish(id, ClientEventsForTests.registered(id, owner, legalName, "POTENTIAL"));
-        await().atMost(WAIT).untilAsserted(() -> as(owner, "crm-sales").get("/api/v1/clients/" + id + "/interactions")
-                .then().statusCode(200));
+        ClientEventsForTests.publishUntilApplied(kafka(), "crm.client.v1", id,
+                ClientEventsForTests.registered(id, owner, legalName, "POTENTIAL"),
+                () -> as(owner, "crm-sales").get("/api/v1/clients/" + id + "/interactions").statusCode() == 200, WAIT);
         return id;
     }
 

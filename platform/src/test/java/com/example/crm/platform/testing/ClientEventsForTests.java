@@ -47,4 +47,26 @@ public final class ClientEventsForTests {
             writer.send(topic, key, event);
         }
     }
+
+    /**
+     * Publishes {@code event} and waits until {@code applied} holds, publishing the same event (same id: the
+     * consumer's inbox applies it once) again every five seconds meanwhile. A consumer group that just got its
+     * partitions may still be resolving where it starts (the test profile starts at the end of a topic), and an event
+     * published in that moment is skipped; the repeat arrives after it.
+     */
+    public static void publishUntilApplied(String bootstrapServers, String topic, String key, String event,
+                                           java.util.function.BooleanSupplier applied, java.time.Duration timeout) {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> next =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.MIN);
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+            if (applied.getAsBoolean()) {
+                return true;
+            }
+            if (java.time.Instant.now().isAfter(next.get())) {
+                publish(bootstrapServers, topic, key, event);
+                next.set(java.time.Instant.now().plusSeconds(5));
+            }
+            return false;
+        });
+    }
 }
