@@ -1,6 +1,7 @@
 package com.example.crm.segmentation;
 
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.testing.TestTime;
 import com.example.crm.segmentation.segments.domain.SegmentRule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SegmentRuleTest {
     void unknown_fields_operators_bad_values_and_shapes_are_named_by_path() {
         assertThatThrownBy(() -> compile("{\"and\":[{\"field\":\"name; drop table x\",\"op\":\"eq\",\"value\":\"a\"},"
                 + "{\"field\":\"revenue\",\"op\":\"contains\",\"value\":\"1\"},{\"field\":\"churnScore\",\"op\":\"gte\",\"value\":\"high\"},"
-                + "{\"field\":\"lastContactAt\",\"op\":\"between\",\"value\":[\"2026-01-01\"]},{\"or\":[]}]}"))
+                + "{\"field\":\"lastContactAt\",\"op\":\"between\",\"value\":[\"" + TestTime.today() + "\"]},{\"or\":[]}]}"))
                 .isInstanceOfSatisfying(DomainException.InvalidValue.class, e -> assertThat(e.reasons())
                         .extracting(DomainException.InvalidValue.Reason::field)
                         .containsExactly("rule.and[0].field", "rule.and[1].op", "rule.and[2].value",

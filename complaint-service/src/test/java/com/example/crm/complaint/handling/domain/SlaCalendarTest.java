@@ -1,5 +1,6 @@
 package com.example.crm.complaint.handling.domain;
 
+import com.example.crm.platform.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -8,54 +9,66 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Business-hours arithmetic (pure): working days 09:00-18:00 in Shanghai, weekends and holidays off. */
+/**
+ * Business-hours arithmetic (pure): working days 09:00-18:00 in Shanghai, weekends and holidays off. The days are
+ * relative to the first Friday on or after the test clock's day; the Thursday and Friday of the week after are
+ * holidays.
+ */
 class SlaCalendarTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    // 2026-10-01 (Thursday) and 2026-10-02 (Friday): National Day holidays
+    static final LocalDate FRIDAY = TestTime.today().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+    static final LocalDate SATURDAY = FRIDAY.plusDays(1);
+    static final LocalDate SUNDAY = FRIDAY.plusDays(2);
+    static final LocalDate MONDAY = FRIDAY.plusDays(3);
+    static final LocalDate TUESDAY_BEFORE = FRIDAY.minusDays(3);
+    static final LocalDate WEDNESDAY_BEFORE = FRIDAY.minusDays(2);
+    static final LocalDate HOLIDAY_WEDNESDAY = FRIDAY.plusDays(5);
+    static final LocalDate HOLIDAY_MONDAY = FRIDAY.plusDays(10);
     static final SlaCalendar HOURS = SlaCalendar.businessHours(SHANGHAI,
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0),
-            Set.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02")));
+            Set.of(FRIDAY.plusDays(6), FRIDAY.plusDays(7)));
 
-    static Instant at(String local) {
-        return java.time.LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+    static Instant at(LocalDate day, String time) {
+        return day.atTime(LocalTime.parse(time)).atZone(SHANGHAI).toInstant();
     }
 
     @Test
     void eight_working_hours_from_friday_afternoon_end_on_monday_afternoon() {
-        // Friday 2026-11-27 16:00 + 8h: 2h on Friday, 6h on Monday from 09:00
-        assertThat(HOURS.plus(at("2026-11-27T16:00"), Duration.ofHours(8))).isEqualTo(at("2026-11-30T15:00"));
+        // Friday 16:00 + 8h: 2h on Friday, 6h on Monday from 09:00
+        assertThat(HOURS.plus(at(FRIDAY, "16:00"), Duration.ofHours(8))).isEqualTo(at(MONDAY, "15:00"));
     }
 
     @Test
     void time_received_at_night_or_on_a_weekend_starts_at_the_next_opening() {
-        assertThat(HOURS.plus(at("2026-11-28T11:00"), Duration.ofHours(1))).isEqualTo(at("2026-11-30T10:00"));
-        assertThat(HOURS.plus(at("2026-11-24T22:30"), Duration.ofMinutes(30))).isEqualTo(at("2026-11-25T09:30"));
+        assertThat(HOURS.plus(at(SATURDAY, "11:00"), Duration.ofHours(1))).isEqualTo(at(MONDAY, "10:00"));
+        assertThat(HOURS.plus(at(TUESDAY_BEFORE, "22:30"), Duration.ofMinutes(30))).isEqualTo(at(WEDNESDAY_BEFORE, "09:30"));
     }
 
     @Test
     void holidays_are_skipped_like_weekends() {
-        // Wednesday 2026-09-30 17:00 + 2h: 1h on Wednesday, then Thu/Fri holidays, Sat/Sun weekend, Monday 10:00
-        assertThat(HOURS.plus(at("2026-09-30T17:00"), Duration.ofHours(2))).isEqualTo(at("2026-10-05T10:00"));
-        assertThat(HOURS.between(at("2026-09-30T17:00"), at("2026-10-05T10:00"))).isEqualTo(Duration.ofHours(2));
+        // Wednesday 17:00 + 2h: 1h on Wednesday, then Thu/Fri holidays, Sat/Sun weekend, Monday 10:00
+        assertThat(HOURS.plus(at(HOLIDAY_WEDNESDAY, "17:00"), Duration.ofHours(2))).isEqualTo(at(HOLIDAY_MONDAY, "10:00"));
+        assertThat(HOURS.between(at(HOLIDAY_WEDNESDAY, "17:00"), at(HOLIDAY_MONDAY, "10:00"))).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
     void working_time_between_two_instants_counts_only_open_hours() {
-        assertThat(HOURS.between(at("2026-11-27T16:00"), at("2026-11-30T15:00"))).isEqualTo(Duration.ofHours(8));
-        assertThat(HOURS.between(at("2026-11-28T08:00"), at("2026-11-29T20:00"))).isZero();
-        assertThat(HOURS.between(at("2026-11-30T15:00"), at("2026-11-27T16:00"))).isZero();
+        assertThat(HOURS.between(at(FRIDAY, "16:00"), at(MONDAY, "15:00"))).isEqualTo(Duration.ofHours(8));
+        assertThat(HOURS.between(at(SATURDAY, "08:00"), at(SUNDAY, "20:00"))).isZero();
+        assertThat(HOURS.between(at(MONDAY, "15:00"), at(FRIDAY, "16:00"))).isZero();
     }
 
     @Test
     void calendar_time_is_plain_duration() {
         SlaCalendar calendar = SlaCalendar.calendarTime();
-        assertThat(calendar.plus(at("2026-11-28T11:00"), Duration.ofHours(30))).isEqualTo(at("2026-11-29T17:00"));
-        assertThat(calendar.between(at("2026-11-28T11:00"), at("2026-11-29T17:00"))).isEqualTo(Duration.ofHours(30));
+        assertThat(calendar.plus(at(SATURDAY, "11:00"), Duration.ofHours(30))).isEqualTo(at(SUNDAY, "17:00"));
+        assertThat(calendar.between(at(SATURDAY, "11:00"), at(SUNDAY, "17:00"))).isEqualTo(Duration.ofHours(30));
     }
 }
