@@ -1,7 +1,7 @@
 package com.example.crm.platform.security;
 
-import com.example.crm.platform.api.ProblemException;
 import com.example.crm.platform.config.PlatformConfig;
+import com.example.crm.platform.domain.DomainException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -44,20 +44,20 @@ public class CurrentUser {
         return hasAnyRole(Roles.ADMIN, Roles.MANAGER);
     }
 
-    /** Passes when the caller is a manager or admin, or is {@code ownerId}; a 403 problem otherwise. */
+    /** Passes when the caller is a manager or admin, or is {@code ownerId}; refused (AccessDenied) otherwise. */
     public void requireOwnerOrSupervisor(String ownerId, String what) {
         if (!isSupervisor() && !id().equals(ownerId)) {
-            throw ProblemException.forbidden("only the owner of " + what + ", a manager or an admin may change it");
+            throw new DomainException.AccessDenied("only the owner of " + what + ", a manager or an admin may change it");
         }
     }
 
     /**
      * Passes when {@code who} is the caller, or the caller is a manager or admin or has one of {@code readers}
-     * (e.g. auditors); a 403 problem otherwise. For lists that belong to a rep: to-do, agenda, collection list.
+     * (e.g. auditors); refused (AccessDenied) otherwise. For lists that belong to a rep: to-do, agenda, collection list.
      */
     public void requireSelfOrReader(String who, String what, String... readers) {
         if (!id().equals(who) && !isSupervisor() && !hasAnyRole(readers)) {
-            throw ProblemException.forbidden("a sales rep sees their own " + what);
+            throw new DomainException.AccessDenied("a sales rep sees their own " + what);
         }
     }
 }

@@ -1,0 +1,32 @@
+package com.example.crm.interaction.clients.messaging;
+
+import com.example.crm.interaction.clients.application.ClientReplica;
+import com.example.crm.platform.inbox.Inbox;
+import com.example.crm.platform.replica.ClientChange;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.concurrent.CompletionStage;
+
+/** Keeps the local replica of clients from {@code crm.client.v1}, once per event, a poll per transaction. */
+@ApplicationScoped
+public class ClientEventsConsumer {
+
+    static final String CONSUMER = "interaction-service.client-events";
+
+    private final Inbox inbox;
+    private final ClientReplica replica;
+
+    public ClientEventsConsumer(Inbox inbox, ClientReplica replica) {
+        this.inbox = inbox;
+        this.replica = replica;
+    }
+
+    @Incoming("client-events")
+    @Blocking
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(CONSUMER, batch, event -> replica.apply(ClientChange.from(event)));
+    }
+}

@@ -1,5 +1,0 @@
-package com.example.crm.interaction.domain;
-
-public enum Direction {
-    INBOUND, OUTBOUND
-}

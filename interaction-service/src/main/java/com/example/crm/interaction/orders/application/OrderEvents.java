@@ -1,0 +1,94 @@
+package com.example.crm.interaction.orders.application;
+
+import com.example.crm.interaction.config.InteractionConfig;
+import com.example.crm.interaction.orders.domain.ClientOrder;
+import com.example.crm.interaction.orders.domain.Payment;
+import com.example.crm.interaction.orders.domain.PaymentMethod;
+import com.example.crm.interaction.orders.domain.ReceivableInstalment;
+import com.example.crm.platform.money.MoneyAmount;
+import com.example.crm.platform.outbox.Outbox;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The events of {@code crm.interaction.v1} about orders and payments, written through the outbox in the caller's
+ * transaction; documented in {@code src/main/asyncapi/} and checked against what is emitted. Personal text (notes,
+ * references) stays out. Amounts are decimal strings with their ISO 4217 currency.
+ */
+@ApplicationScoped
+public class OrderEvents {
+
+    public static final String ORDER_PLACED = "crm.interaction.order-placed.v1";
+    public static final String ORDER_CANCELLED = "crm.interaction.order-cancelled.v1";
+    public static final String PAYMENT_RECORDED = "crm.interaction.payment-recorded.v1";
+    public static final String PAYMENT_OVERDUE = "crm.interaction.payment-overdue.v1";
+
+    private final Outbox outbox;
+    private final InteractionConfig config;
+
+    public OrderEvents(Outbox outbox, InteractionConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public record OrderPlaced(UUID clientId, UUID orderId, Instant occurredAt, String amount, String currency,
+                              int lineCount, List<String> productCategories) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderCancelled(UUID clientId, UUID orderId, Instant occurredAt, Instant orderedAt, String amount,
+                                 String currency) {
+    }
+
+    public record Allocation(UUID instalmentId, String amount) {
+    }
+
+    /** occurredAt is when the money was paid; orderOutstanding what the order still owes after it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PaymentRecorded(UUID clientId, UUID paymentId, UUID orderId, UUID instalmentId, Instant occurredAt,
+                                  String amount, String currency, PaymentMethod method, List<Allocation> allocations,
+                                  String orderOutstanding) {
+    }
+
+    /** occurredAt is when the overdue check found it; outstanding what is still unpaid of the instalment. */
+    public record PaymentOverdue(UUID clientId, UUID orderId, UUID instalmentId, int seq, LocalDate dueOn,
+                                 Instant occurredAt, long daysOverdue, String amount, String outstanding,
+                                 String currency) {
+    }
+
+    public void orderPlaced(ClientOrder o) {
+        append(o.clientId, ORDER_PLACED, new OrderPlaced(o.clientId, o.id, o.orderedAt, amount(o.totalAmount, o.currency),
+                o.currency, o.lines.size(), o.lines.stream().map(ClientOrder.Line::productCategory).distinct().toList()));
+    }
+
+    public void orderCancelled(ClientOrder o) {
+        append(o.clientId, ORDER_CANCELLED, new OrderCancelled(o.clientId, o.id, o.cancelledAt, o.orderedAt,
+                amount(o.totalAmount, o.currency), o.currency));
+    }
+
+    public void paymentRecorded(Payment p, ClientOrder o) {
+        append(p.clientId, PAYMENT_RECORDED, new PaymentRecorded(p.clientId, p.id, p.orderId, p.instalmentId, p.paidAt,
+                amount(p.amount, p.currency), p.currency, p.method,
+                p.allocations.stream().map(a -> new Allocation(a.instalmentId(), amount(a.amount(), p.currency))).toList(),
+                amount(o.totalAmount.subtract(o.paidAmount), o.currency)));
+    }
+
+    public void paymentOverdue(ReceivableInstalment i, LocalDate today, Instant now) {
+        append(i.clientId, PAYMENT_OVERDUE, new PaymentOverdue(i.clientId, i.orderId, i.id, i.seq, i.dueOn, now,
+                i.daysOverdue(today), amount(i.amount, i.currency), amount(i.outstanding(), i.currency), i.currency));
+    }
+
+    private void append(UUID clientId, String type, Object data) {
+        outbox.append(config.topic(), type, clientId, data);
+    }
+
+    private static String amount(BigDecimal amount, String currency) {
+        return new MoneyAmount(amount, currency).toMoney().amount();
+    }
+}

@@ -1,0 +1,5 @@
+package com.example.crm.interaction.timeline.domain;
+
+public enum Direction {
+    INBOUND, OUTBOUND
+}

@@ -1,0 +1,92 @@
+package com.example.crm.interaction.visits.application;
+
+import com.example.crm.interaction.config.InteractionConfig;
+import com.example.crm.interaction.timeline.domain.AttendeeLevel;
+import com.example.crm.interaction.timeline.domain.Interaction;
+import com.example.crm.interaction.visits.domain.Cadence;
+import com.example.crm.interaction.visits.domain.VisitPlan;
+import com.example.crm.platform.outbox.Outbox;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The events of {@code crm.interaction.v1} about visit plans and cadences, written through the outbox in the caller's
+ * transaction; documented in {@code src/main/asyncapi/} and checked against what is emitted. Personal text (notes,
+ * subjects, purposes) stays out.
+ */
+@ApplicationScoped
+public class VisitEvents {
+
+    public static final String VISIT_PLANNED = "crm.interaction.visit-planned.v1";
+    public static final String VISIT_COMPLETED = "crm.interaction.visit-completed.v1";
+    public static final String VISIT_MISSED = "crm.interaction.visit-missed.v1";
+    public static final String VISIT_CANCELLED = "crm.interaction.visit-cancelled.v1";
+    public static final String CADENCE_CHANGED = "crm.interaction.cadence-changed.v1";
+
+    private final Outbox outbox;
+    private final InteractionConfig config;
+
+    public VisitEvents(Outbox outbox, InteractionConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Emitted when a visit is planned, and again (rescheduled: true) when it moves to another day. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VisitPlanned(UUID clientId, UUID planId, Instant occurredAt, LocalDate plannedOn, Instant plannedAt,
+                               String assigneeId, AttendeeLevel attendeeLevel, VisitPlan.Source source,
+                               boolean rescheduled) {
+    }
+
+    public record VisitCompleted(UUID clientId, UUID planId, UUID interactionId, Instant occurredAt,
+                                 LocalDate plannedOn, Instant visitedAt, String assigneeId, AttendeeLevel attendeeLevel) {
+    }
+
+    public record VisitMissed(UUID clientId, UUID planId, Instant occurredAt, LocalDate plannedOn, String assigneeId,
+                              AttendeeLevel attendeeLevel) {
+    }
+
+    public record VisitCancelled(UUID clientId, UUID planId, Instant occurredAt, LocalDate plannedOn,
+                                 String assigneeId) {
+    }
+
+    /** The client's cadence now; {@code removed} with no rhythm when it no longer has one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CadenceChanged(UUID clientId, Instant occurredAt, boolean removed, Integer intervalDays,
+                                 DayOfWeek dayOfWeek, AttendeeLevel attendeeLevel, Cadence.Source source) {
+    }
+
+    public void visitPlanned(VisitPlan p, Instant at, boolean rescheduled) {
+        append(p.clientId, VISIT_PLANNED, new VisitPlanned(p.clientId, p.id, at,
+                p.plannedOn, p.plannedAt, p.assigneeId, p.attendeeLevel, p.source, rescheduled));
+    }
+
+    public void visitCompleted(VisitPlan p, Interaction i) {
+        append(p.clientId, VISIT_COMPLETED, new VisitCompleted(p.clientId, p.id, i.id, p.completedAt, p.plannedOn,
+                i.occurredAt, p.assigneeId, p.attendeeLevel));
+    }
+
+    public void visitMissed(VisitPlan p) {
+        append(p.clientId, VISIT_MISSED, new VisitMissed(p.clientId, p.id, p.missedAt, p.plannedOn, p.assigneeId,
+                p.attendeeLevel));
+    }
+
+    public void visitCancelled(VisitPlan p) {
+        append(p.clientId, VISIT_CANCELLED, new VisitCancelled(p.clientId, p.id, p.cancelledAt, p.plannedOn,
+                p.assigneeId));
+    }
+
+    public void cadenceChanged(UUID clientId, Cadence c, Instant at) {
+        append(clientId, CADENCE_CHANGED, c == null ? new CadenceChanged(clientId, at, true, null, null, null, null)
+                : new CadenceChanged(clientId, at, false, c.intervalDays, c.dayOfWeek, c.attendeeLevel, c.source));
+    }
+
+    private void append(UUID clientId, String type, Object data) {
+        outbox.append(config.topic(), type, clientId, data);
+    }
+}
