@@ -2,21 +2,31 @@ package com.example.crm.platform.replica;
 
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.outbox.Outbox;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The rules every service's local replica of clients follows (docs/domain.md, "Events and service boundaries": no
- * synchronous calls to client-service):
- * a client is known once its {@code registered} event arrived; a change applies only when its card version is newer
- * than the one held (replays and late events change nothing); erasure applies always; writes are accepted for
- * known clients that are neither deleted, merged away nor erased; erasure also drops the client's dead-lettered
- * events ({@link Outbox#forgetDeadLetters}). Each service keeps its own table and decides what
- * a change means for its own records.
+ * A service's local replica of clients, kept from client-service's events and segmentation's classification with
+ * the same rules everywhere (no synchronous calls to client-service): a client is known once its
+ * {@code registered} event arrived; a change applies only when its card version is newer than the one held (replays
+ * and late events change nothing); erasure applies always and also drops the client's dead-lettered events
+ * ({@link Outbox#forgetDeadLetters}); writes are accepted for known clients that are neither deleted, merged away
+ * nor erased. An owner change, a merge or an erasure reaches the service's own per-client records through its
+ * {@link ClientOwnedData} beans: the features' own rules first, then the per-client tables
+ * ({@link ClientOwnedTables}), whose statements run beside the session. A service provides its entity (a
+ * {@link ReplicatedClient}), its repository, and optionally what a merge or a classification means for it.
  */
-public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replicated> {
+public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
 
     private static final Logger LOG = Logger.getLogger(ClientReplicaSupport.class);
 
@@ -24,32 +34,38 @@ public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replic
     @Inject
     Outbox outbox;
 
-    /** What the rules need of a replicated client. */
-    public interface Replicated {
-        long cardVersion();
+    @Inject
+    Instance<ClientOwnedData> ownedDataBeans;
 
-        boolean isWritable();
+    @Inject
+    Clock clock;
 
-        UUID mergedIntoId();
+    private volatile List<ClientOwnedData> ownedData;
+
+    /** The service's table of known clients. */
+    protected abstract PanacheRepositoryBase<K, UUID> clients();
+
+    /** A new, empty entity of the service's type. */
+    protected abstract K newClient();
+
+    /** After {@code merged} was merged into {@code survivor} (both in the session), before the records move. */
+    protected void merged(K survivor, K merged) {
     }
 
-    protected abstract K find(UUID clientId);
+    /** After a newer classification was kept; the values it replaced are given (null the first time). */
+    protected void classified(K client, String previousAbcClass, String previousValueTier) {
+    }
 
-    /** Stores a newly registered client. */
-    protected abstract void register(ClientChange change);
-
-    /** Scrubs the client's personal data here, keeping figures. */
-    protected abstract void erase(K client);
-
-    /** Applies a newer change (updated, status, owner, deleted, restored, merged) and records its version. */
-    protected abstract void change(K client, ClientChange change);
-
-    /** Applies one event of {@code crm.client.v1} (call it inside the consumer's transaction). */
-    protected void applyChange(ClientChange change) {
-        K client = find(change.clientId());
+    /** Applies one event of {@code crm.client.v1} inside the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ClientChange change) {
+        K client = clients().findById(change.clientId());
+        Instant now = clock.instant();
         if (change.kind() == ClientChange.Kind.REGISTERED) {
             if (client == null) {
-                register(change);
+                K registered = newClient();
+                registered.registered(change, now);
+                clients().persist(registered);
             }
             return;
         }
@@ -57,17 +73,71 @@ public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replic
             LOG.debugf("%s for client %s not registered here: ignored", change.kind(), change.clientId());
             return;
         }
-        if (change.kind() == ClientChange.Kind.ERASED) {
-            erase(client);
-            outbox.forgetDeadLetters(change.clientId());
-        } else if (change.newerThan(client.cardVersion())) {
-            change(client, change);
+        switch (change.kind()) {
+            case ERASED -> erase(client, now);
+            case MERGED -> {
+                if (change.newerThan(client.version)) {
+                    merge(client, change, now);
+                }
+            }
+            case OWNER_CHANGED -> {
+                if (change.newerThan(client.version)) {
+                    String from = client.ownerId;
+                    client.changed(change, now);
+                    if (from != null && !from.equals(change.ownerId())) {
+                        ownedData().forEach(data -> data.ownerChanged(client.id, from, change.ownerId()));
+                    }
+                }
+            }
+            default -> {
+                if (change.newerThan(client.version)) {
+                    client.changed(change, now);
+                }
+            }
         }
+    }
+
+    private void merge(K survivor, ClientChange change, Instant now) {
+        K merged = clients().findById(change.mergedId());
+        if (merged != null) {
+            survivor.absorb(merged);
+            merged(survivor, merged);
+        }
+        survivor.changed(change, now);
+        clients().flush(); // the table statements run beside the session
+        ownedData().forEach(data -> data.moveToClient(change.mergedId(), survivor.id));
+    }
+
+    private void erase(K client, Instant now) {
+        client.erase(now);
+        clients().flush(); // the table statements run beside the session
+        ownedData().forEach(data -> data.scrub(client.id));
+        outbox.forgetDeadLetters(client.id);
+    }
+
+    /**
+     * Keeps segmentation's classification of a client: the client when it was applied, empty when the client is not
+     * known here or the classification is not newer than the one kept (a replay).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<K> applyClassification(SegmentClassification classification) {
+        K client = clients().findById(classification.clientId());
+        if (client == null) {
+            LOG.debugf("classification of client %s not known here: ignored", classification.clientId());
+            return Optional.empty();
+        }
+        String previousAbcClass = client.abcClass;
+        String previousValueTier = client.valueTier;
+        if (!client.classify(classification)) {
+            return Optional.empty();
+        }
+        classified(client, previousAbcClass, previousValueTier);
+        return Optional.of(client);
     }
 
     /** The client: 404 with {@code retryable} (its registration may still be on its way) when unknown here. */
     public K known(UUID clientId) {
-        K client = find(clientId);
+        K client = clients().findById(clientId);
         if (client == null) {
             throw new DomainException.NotFound("client", clientId).with("retryable", true);
         }
@@ -78,11 +148,22 @@ public abstract class ClientReplicaSupport<K extends ClientReplicaSupport.Replic
     public K writable(UUID clientId) {
         K client = known(clientId);
         if (!client.isWritable()) {
-            UUID mergedInto = client.mergedIntoId();
+            UUID mergedInto = client.mergedInto;
             throw new DomainException.Conflict("client " + clientId
                     + (mergedInto != null ? " was merged into " + mergedInto : " is deleted or erased"))
                     .with("mergedInto", mergedInto);
         }
         return client;
+    }
+
+    /** Entity rules first, table statements last: they must see what the rules flushed. */
+    private List<ClientOwnedData> ownedData() {
+        List<ClientOwnedData> sorted = ownedData;
+        if (sorted == null) {
+            sorted = ownedDataBeans.stream()
+                    .sorted(Comparator.comparing(data -> data instanceof ClientOwnedTables)).toList();
+            ownedData = sorted;
+        }
+        return sorted;
     }
 }

@@ -1,14 +1,13 @@
 package com.example.crm.complaint.handling.api;
 
 import com.example.crm.complaint.handling.application.ComplaintCommands;
-
-import com.example.crm.complaint.handling.domain.Category;
-import com.example.crm.complaint.handling.domain.Complaint;
 import com.example.crm.complaint.handling.application.ComplaintService;
-import com.example.crm.complaint.handling.domain.ComplaintStatus;
-import com.example.crm.complaint.handling.domain.EscalationLevel;
 import com.example.crm.complaint.handling.application.EscalationService;
 import com.example.crm.complaint.handling.application.FollowUps;
+import com.example.crm.complaint.handling.domain.Category;
+import com.example.crm.complaint.handling.domain.Complaint;
+import com.example.crm.complaint.handling.domain.ComplaintStatus;
+import com.example.crm.complaint.handling.domain.EscalationLevel;
 import com.example.crm.complaint.handling.domain.Severity;
 import com.example.crm.complaint.handling.persistence.ComplaintRepository;
 import com.example.crm.platform.api.Cursor;
@@ -38,8 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1")

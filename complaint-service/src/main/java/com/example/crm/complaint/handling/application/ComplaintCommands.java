@@ -9,8 +9,6 @@ import com.example.crm.complaint.handling.domain.Severity;
 import com.example.crm.platform.money.Money;
 import com.example.crm.platform.money.NotNegative;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -3,7 +3,6 @@ package com.example.crm.complaint.handling.application;
 import com.example.crm.complaint.handling.domain.Complaint;
 import com.example.crm.complaint.handling.domain.ComplaintStatus;
 import com.example.crm.complaint.handling.domain.HistoryEntry;
-
 import com.example.crm.complaint.handling.persistence.HistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -8,7 +8,6 @@ import com.example.crm.complaint.handling.domain.HistoryEntry;
 import com.example.crm.complaint.handling.domain.Severity;
 import com.example.crm.complaint.handling.domain.SlaClocks;
 import com.example.crm.complaint.handling.domain.SlaPolicy;
-
 import com.example.crm.complaint.handling.persistence.ComplaintRepository;
 import com.example.crm.complaint.handling.persistence.HistoryRepository;
 import com.example.crm.platform.domain.DomainException;

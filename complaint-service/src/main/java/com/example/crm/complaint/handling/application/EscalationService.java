@@ -3,7 +3,6 @@ package com.example.crm.complaint.handling.application;
 import com.example.crm.complaint.handling.domain.Complaint;
 import com.example.crm.complaint.handling.domain.EscalationLevel;
 import com.example.crm.complaint.handling.domain.SlaClocks;
-
 import com.example.crm.complaint.handling.persistence.ComplaintRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,7 +1,6 @@
 package com.example.crm.complaint.handling.domain;
 
 import com.example.crm.complaint.clients.domain.KnownClient;
-
 import com.example.crm.complaint.config.ComplaintConfig;
 import com.example.crm.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;

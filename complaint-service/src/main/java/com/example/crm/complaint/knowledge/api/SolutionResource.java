@@ -1,10 +1,9 @@
 package com.example.crm.complaint.knowledge.api;
 
-
 import com.example.crm.complaint.handling.domain.Category;
 import com.example.crm.complaint.knowledge.application.SolutionInput;
-import com.example.crm.complaint.knowledge.domain.Solution;
 import com.example.crm.complaint.knowledge.application.SolutionService;
+import com.example.crm.complaint.knowledge.domain.Solution;
 import com.example.crm.complaint.knowledge.persistence.SolutionRepository;
 import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.ETags;

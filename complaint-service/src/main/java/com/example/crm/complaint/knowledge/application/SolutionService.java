@@ -1,11 +1,10 @@
 package com.example.crm.complaint.knowledge.application;
 
+import com.example.crm.complaint.handling.application.SolutionCatalogue;
 import com.example.crm.complaint.handling.domain.Category;
 import com.example.crm.complaint.knowledge.domain.Solution;
-
 import com.example.crm.complaint.knowledge.persistence.SolutionRepository;
 import com.example.crm.platform.domain.DomainException;
-import com.example.crm.complaint.handling.application.SolutionCatalogue;
 import com.example.crm.platform.domain.ExpectedVersion;
 import com.example.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,6 @@
 package com.example.crm.complaint.knowledge.domain;
 
 import com.example.crm.complaint.handling.domain.Category;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,5 @@
 package com.example.crm.complaint.reports.persistence;
 
-import static com.example.crm.platform.persistence.NativeValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -8,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import static com.example.crm.platform.persistence.NativeValues.instant;
 
 /** The report queries: one pass each, grouped overall, by category and by severity (or assignee). */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package com.example.crm.complaint.surveys.api;
 
-
 import com.example.crm.complaint.surveys.application.SurveyAnswer;
 import com.example.crm.complaint.surveys.application.SurveyService;
 import com.example.crm.platform.security.Roles;

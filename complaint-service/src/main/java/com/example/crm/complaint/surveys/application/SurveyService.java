@@ -1,15 +1,14 @@
 package com.example.crm.complaint.surveys.application;
 
+import com.example.crm.complaint.config.ComplaintConfig;
+import com.example.crm.complaint.handling.application.ComplaintEvents;
 import com.example.crm.complaint.handling.application.ComplaintHistory;
 import com.example.crm.complaint.handling.application.ComplaintService;
 import com.example.crm.complaint.handling.application.SatisfactionSurveys;
 import com.example.crm.complaint.handling.domain.Complaint;
 import com.example.crm.complaint.handling.domain.ComplaintStatus;
-import com.example.crm.complaint.surveys.domain.Survey;
-
-import com.example.crm.complaint.config.ComplaintConfig;
-import com.example.crm.complaint.handling.application.ComplaintEvents;
 import com.example.crm.complaint.handling.persistence.ComplaintRepository;
+import com.example.crm.complaint.surveys.domain.Survey;
 import com.example.crm.complaint.surveys.persistence.SurveyRepository;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.security.CurrentUser;

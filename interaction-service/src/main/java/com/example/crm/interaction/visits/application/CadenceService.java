@@ -102,8 +102,9 @@ public class CadenceService {
 
     /**
      * Applies segmentation's classification of a client (crm.segment.v1 client-classified): kept on the replica
-     * ({@link ClientReplica#applyClassification}); one older than the one applied changes nothing; tier KEY sets the weekly default cadence
-     * (unless a manual one exists), leaving KEY removes the default. Applying the same tier again changes nothing.
+     * ({@link ClientReplica#applyClassification}); one older than the one applied changes nothing; tier KEY sets
+     * the weekly default cadence (unless a manual one exists), leaving KEY removes the default. Applying the same
+     * tier again changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyClassification(SegmentClassification classification) {
