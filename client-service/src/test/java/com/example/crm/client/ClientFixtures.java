@@ -1,6 +1,6 @@
 package com.example.crm.client;
 
-import com.example.crm.client.domain.UnifiedSocialCreditCode;
+import com.example.crm.client.card.domain.UnifiedSocialCreditCode;
 import com.example.crm.platform.testing.EventContract;
 import com.example.crm.platform.testing.Tokens;
 import io.restassured.http.ContentType;

@@ -19,6 +19,14 @@ public final class DomainProblems {
         } else if (e instanceof DomainException.InvalidValue invalid) {
             problem = new ProblemException(ProblemType.VALIDATION, invalid.getMessage(), invalid.reasons().stream()
                     .map(reason -> new Problem.FieldError(reason.field(), reason.reason())).toList());
+        } else if (e instanceof DomainException.Duplicate) {
+            problem = new ProblemException(ProblemType.DUPLICATE, e.getMessage());
+        } else if (e instanceof DomainException.LimitReached limit) {
+            problem = new ProblemException(switch (limit.limit()) {
+                case OWNERSHIP_CAP -> ProblemType.OWNERSHIP_CAP_REACHED;
+                case DAILY_CLAIMS -> ProblemType.CLAIM_LIMIT_REACHED;
+                case RECLAIM_COOLDOWN -> ProblemType.RECLAIM_COOLDOWN;
+            }, e.getMessage());
         } else if (e instanceof DomainException.IllegalTransition) {
             problem = new ProblemException(ProblemType.ILLEGAL_TRANSITION, e.getMessage());
         } else if (e instanceof DomainException.RuleViolation) {

@@ -1,5 +1,8 @@
 package com.example.crm.platform.api;
 
+import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.json.MergePatcher;
+import com.example.crm.platform.json.StrictJson;
 import com.example.crm.platform.persistence.TransientDatabaseFailure;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,8 +26,6 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import com.example.crm.platform.domain.DomainException;
-import com.example.crm.platform.json.StrictJson;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;

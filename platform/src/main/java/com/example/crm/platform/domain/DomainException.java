@@ -79,6 +79,38 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /** The record would duplicate one that exists (the details name the candidates). */
+    public static final class Duplicate extends DomainException {
+        public Duplicate(String message) {
+            super(message);
+        }
+    }
+
+    /** A quota of the caller or of the record stands against the command (the details state it and the count). */
+    public static final class LimitReached extends DomainException {
+
+        /** Which quota. */
+        public enum Limit {
+            /** how many clients an owner or a department may hold */
+            OWNERSHIP_CAP,
+            /** how many clients a rep may claim from pools in a day */
+            DAILY_CLAIMS,
+            /** how long a previous owner waits before claiming the same client again */
+            RECLAIM_COOLDOWN
+        }
+
+        private final Limit limit;
+
+        public LimitReached(Limit limit, String message) {
+            super(message);
+            this.limit = limit;
+        }
+
+        public Limit limit() {
+            return limit;
+        }
+    }
+
     /** The record's lifecycle does not allow this step from where it is. */
     public static final class IllegalTransition extends DomainException {
         public IllegalTransition(String message) {

@@ -7,11 +7,11 @@ import com.example.crm.platform.persistence.BatchedStatements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Transactional outbox: {@link #append} writes the event in the caller's database transaction, so the

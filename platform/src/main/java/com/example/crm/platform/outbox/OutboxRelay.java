@@ -1,8 +1,8 @@
 package com.example.crm.platform.outbox;
 
 import com.example.crm.platform.config.PlatformConfig;
-import com.example.crm.platform.events.KafkaClientSettings;
 import com.example.crm.platform.events.CloudEvent;
+import com.example.crm.platform.events.KafkaClientSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,7 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,6 +53,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Publishes outbox rows to Kafka, in outbox order, and deletes them only after the broker acknowledged

@@ -2,12 +2,12 @@ package com.example.crm.platform.replica;
 
 import com.example.crm.platform.config.PlatformConfig;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The per-client tables of a service as one {@link ClientOwnedData}: a service lists its tables (one

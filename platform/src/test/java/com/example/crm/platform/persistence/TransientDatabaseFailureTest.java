@@ -8,13 +8,12 @@ import io.agroal.api.security.SimplePassword;
 import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
 
-import javax.transaction.xa.XAException;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.transaction.xa.XAException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

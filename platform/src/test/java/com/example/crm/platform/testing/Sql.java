@@ -1,10 +1,10 @@
 package com.example.crm.platform.testing;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * One-value queries for assertions on what a test left in the database, and {@link #update} for moving a row back

@@ -1,0 +1,161 @@
+package com.example.crm.client.card.domain;
+
+import com.example.crm.client.card.domain.SegmentFields.AbcClass;
+import com.example.crm.client.card.domain.SegmentFields.ChurnRisk;
+import com.example.crm.client.card.domain.SegmentFields.ValueTier;
+import com.example.crm.client.duplicates.domain.DuplicateKeys;
+import com.example.crm.client.duplicates.domain.DuplicateProbe;
+import com.example.crm.platform.money.MoneyAmount;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The customer profile card (客户资料卡). */
+@Entity
+@Table(name = "client")
+public class Client extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Version
+    public long version;
+
+    @Enumerated(EnumType.STRING)
+    public ClientKind kind;
+
+    public String legalName;
+    public String shortName;
+    public String industry;
+
+    @Enumerated(EnumType.STRING)
+    public AcquisitionSource acquisitionSource;
+
+    public String unifiedSocialCreditCode;
+    public String legalRepresentative;
+    public LocalDate foundedOn;
+    public LocalDate firstDealOn;
+    public String organisationForm;
+    public Integer employees;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "amount", column = @Column(name = "registered_capital_amount")),
+            @AttributeOverride(name = "currency", column = @Column(name = "registered_capital_currency"))})
+    public MoneyAmount registeredCapital;
+
+    public String website;
+    public String phone;
+    public String email;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> customAttributes = new LinkedHashMap<>();
+
+    @Embedded
+    public Address address;
+
+    @Embedded
+    public Finance finance;
+
+    @Embedded
+    public Characteristics characteristics;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Rapport rapport;
+
+    @Enumerated(EnumType.STRING)
+    public LifecycleStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public RelationshipLevel relationshipLevel;
+
+    /** The rep who owns the client; {@code null} while it sits in its pool. */
+    public String ownerId;
+    /** The owner's department (the token's department claim when the client was taken). */
+    public String ownerDepartment;
+    public Instant ownedSince;
+    /**
+     * The pool that governs the client: the one it sits in while it has no owner, else the one it was taken from
+     * ({@code null}: the default pool's rules apply).
+     */
+    public UUID poolId;
+    public Instant poolEnteredAt;
+    @Enumerated(EnumType.STRING)
+    public PoolEntryReason poolReasonCode;
+    public String poolReason;
+    /** Locked (锁定) by its owner: never recalled. */
+    public Instant lockedAt;
+    public String lockedBy;
+    public Instant lastVerifiedAt;
+    public Instant reviewDueAt;
+
+    @Enumerated(EnumType.STRING)
+    public AbcClass abcClass;
+    @Enumerated(EnumType.STRING)
+    public ValueTier valueTier;
+    @Enumerated(EnumType.STRING)
+    public ChurnRisk churnRisk;
+    public Instant segmentComputedAt;
+
+    public Instant createdAt;
+    public String createdBy;
+    public Instant updatedAt;
+
+    /** Soft delete: hidden from lists and reads, restorable by an admin. */
+    public Instant deletedAt;
+    public String deletedBy;
+    /** Personal data scrubbed irreversibly. */
+    public Instant erasedAt;
+
+    /** Keys duplicates are found by, derived from the name and phone ({@link #deriveKeys()}). */
+    public String nameKey;
+    public String phoneDigits;
+    /** Set on a duplicate merged into another card (which survives). */
+    public UUID mergedInto;
+
+    public void deriveKeys() {
+        nameKey = DuplicateKeys.nameKey(legalName);
+        phoneDigits = DuplicateKeys.phoneDigits(phone);
+    }
+
+    /** What this card's duplicates are looked for by. */
+    public DuplicateProbe duplicateProbe() {
+        return new DuplicateProbe(id, unifiedSocialCreditCode, nameKey, phoneDigits);
+    }
+
+    /** Checked against reality now: the next review falls due {@code reviewIntervalMonths} later. */
+    public void verified(Instant at, int reviewIntervalMonths) {
+        lastVerifiedAt = at;
+        reviewDueAt = at.atOffset(ZoneOffset.UTC).plusMonths(reviewIntervalMonths).toInstant();
+    }
+
+    public boolean inPool() {
+        return ownerId == null;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+}

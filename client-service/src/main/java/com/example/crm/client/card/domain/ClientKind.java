@@ -1,0 +1,5 @@
+package com.example.crm.client.card.domain;
+
+public enum ClientKind {
+    COMPANY, INDIVIDUAL
+}

@@ -1,0 +1,6 @@
+package com.example.crm.client.card.domain;
+
+/** Credit grade, best first. */
+public enum CreditRating {
+    AAA, AA, A, BBB, BB, B, C
+}

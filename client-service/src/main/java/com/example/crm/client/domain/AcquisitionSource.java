@@ -1,6 +1,0 @@
-package com.example.crm.client.domain;
-
-/** Where a new client came from (docs/domain.md, "The profile card"): directory, referral, walk-in, advertising. */
-public enum AcquisitionSource {
-    DIRECTORY, REFERRAL, WALK_IN, ADVERTISING, OTHER
-}

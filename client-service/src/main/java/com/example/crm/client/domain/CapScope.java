@@ -1,6 +1,0 @@
-package com.example.crm.client.domain;
-
-/** Whom an ownership cap limits. */
-public enum CapScope {
-    USER, DEPARTMENT
-}

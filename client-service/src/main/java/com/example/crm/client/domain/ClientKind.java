@@ -1,5 +1,0 @@
-package com.example.crm.client.domain;
-
-public enum ClientKind {
-    COMPANY, INDIVIDUAL
-}

@@ -1,6 +1,0 @@
-package com.example.crm.client.domain;
-
-/** Credit grade, best first. */
-public enum CreditRating {
-    AAA, AA, A, BBB, BB, B, C
-}

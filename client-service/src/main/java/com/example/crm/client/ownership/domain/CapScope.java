@@ -1,0 +1,6 @@
+package com.example.crm.client.ownership.domain;
+
+/** Whom an ownership cap limits. */
+public enum CapScope {
+    USER, DEPARTMENT
+}
