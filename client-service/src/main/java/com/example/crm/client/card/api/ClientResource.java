@@ -1,5 +1,7 @@
 package com.example.crm.client.card.api;
 
+import com.example.crm.client.card.application.CardMerge;
+import com.example.crm.client.card.application.CardRemoval;
 import com.example.crm.client.card.application.ClientInput;
 import com.example.crm.client.card.application.ClientService;
 import com.example.crm.client.card.domain.Client;
@@ -45,12 +47,17 @@ import java.util.UUID;
 public class ClientResource {
 
     private final ClientService service;
+    private final CardMerge merges;
+    private final CardRemoval removals;
     private final ClientMapper mapper;
     private final Idempotency idempotency;
     private final CurrentUser user;
 
-    public ClientResource(ClientService service, ClientMapper mapper, Idempotency idempotency, CurrentUser user) {
+    public ClientResource(ClientService service, CardMerge merges, CardRemoval removals, ClientMapper mapper,
+                          Idempotency idempotency, CurrentUser user) {
         this.service = service;
+        this.merges = merges;
+        this.removals = removals;
         this.mapper = mapper;
         this.idempotency = idempotency;
         this.user = user;
@@ -135,7 +142,7 @@ public class ClientResource {
                     + "and history move over; the duplicate is deleted. Requires If-Match of this card.")
     public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull CardRequests.Merge request) {
-        return withETag(service.merge(id, ETags.expected(ifMatch), request.duplicateId(), request.reason()));
+        return withETag(merges.merge(id, ETags.expected(ifMatch), request.duplicateId(), request.reason()));
     }
 
     @DELETE
@@ -144,7 +151,7 @@ public class ClientResource {
     @Operation(summary = "Delete a client (soft: an admin can restore it)", description = "Requires If-Match.")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @QueryParam("reason") String reason) {
-        service.delete(id, ETags.expected(ifMatch), QueryParams.text("reason", reason, 500));
+        removals.delete(id, ETags.expected(ifMatch), QueryParams.text("reason", reason, 500));
         return Response.noContent().build();
     }
 
@@ -154,7 +161,7 @@ public class ClientResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Restore a deleted client")
     public Response restore(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
-        return withETag(service.restore(id, request == null ? null : request.reason()));
+        return withETag(removals.restore(id, request == null ? null : request.reason()));
     }
 
     @POST
@@ -165,7 +172,7 @@ public class ClientResource {
             description = "Contact persons are removed and personal fields scrubbed, in the card and its history; "
                     + "figures stay. Emits crm.client.erased.v1 so that every service scrubs its copy.")
     public Response erase(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
-        return withETag(service.erase(id, request == null ? null : request.reason()));
+        return withETag(removals.erase(id, request == null ? null : request.reason()));
     }
 
     @GET

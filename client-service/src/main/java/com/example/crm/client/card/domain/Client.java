@@ -5,6 +5,7 @@ import com.example.crm.client.card.domain.SegmentFields.ChurnRisk;
 import com.example.crm.client.card.domain.SegmentFields.ValueTier;
 import com.example.crm.client.duplicates.domain.DuplicateKeys;
 import com.example.crm.client.duplicates.domain.DuplicateProbe;
+import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.money.MoneyAmount;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.AttributeOverride;
@@ -33,6 +34,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "client")
 public class Client extends PanacheEntityBase {
+
+    /** What an individual's name becomes when the card is erased. */
+    public static final String ERASED = "已擦除";
 
     @Id
     public UUID id;
@@ -149,6 +153,93 @@ public class Client extends PanacheEntityBase {
     public void verified(Instant at, int reviewIntervalMonths) {
         lastVerifiedAt = at;
         reviewDueAt = at.atOffset(ZoneOffset.UTC).plusMonths(reviewIntervalMonths).toInstant();
+    }
+
+    /**
+     * Erasure: personal data is replaced (an individual's name and code too, a company's name stays: it is public);
+     * figures, classification and placement stay. The duplicate keys follow the scrubbed values.
+     */
+    public void scrubPersonalData() {
+        if (kind == ClientKind.INDIVIDUAL) {
+            legalName = ERASED;
+            shortName = null;
+            unifiedSocialCreditCode = null;
+        }
+        legalRepresentative = null;
+        phone = null;
+        email = null;
+        website = null;
+        rapport = null;
+        customAttributes = new LinkedHashMap<>();
+        if (address != null) {
+            address.street = null;
+            address.postalCode = null;
+        }
+        if (finance != null) {
+            finance.bankName = null;
+            finance.bankAccount = null;
+        }
+        if (characteristics != null) {
+            characteristics.notes = null;
+            characteristics.competitorRelations = null;
+        }
+        deriveKeys();
+    }
+
+    /** Moves along the lifecycle; a step the current status does not allow is refused naming the allowed ones. */
+    public void transitionTo(LifecycleStatus to, Instant at) {
+        if (!status.canBecome(to)) {
+            throw new DomainException.IllegalTransition("a client in status " + status + " cannot become " + to)
+                    .with("from", status).with("to", to).with("allowed", status.allowedNext().stream().sorted().toList());
+        }
+        status = to;
+        updatedAt = at;
+    }
+
+    /** Taken from pool {@code poolId} (claimed or assigned): owned from {@code at}; the pool is remembered. */
+    public void takenFrom(UUID poolId, String owner, String department, Instant at) {
+        ownerId = owner;
+        ownerDepartment = department;
+        ownedSince = at;
+        this.poolId = poolId;
+        poolEnteredAt = null;
+        poolReasonCode = null;
+        poolReason = null;
+        updatedAt = at;
+    }
+
+    /** Back in pool {@code poolId} with no owner (returned or recalled); a lock ends with its owner. */
+    public void releasedTo(UUID poolId, PoolEntryReason code, String reason, Instant at) {
+        ownerId = null;
+        ownerDepartment = null;
+        ownedSince = null;
+        lockedAt = null;
+        lockedBy = null;
+        this.poolId = poolId;
+        poolEnteredAt = at;
+        poolReasonCode = code;
+        poolReason = reason;
+        updatedAt = at;
+    }
+
+    /** Handed to another owner; a lock is its owner's, so it ends. */
+    public void handedTo(String owner, String department, Instant at) {
+        ownerId = owner;
+        ownerDepartment = department;
+        ownedSince = at;
+        lockedAt = null;
+        lockedBy = null;
+        updatedAt = at;
+    }
+
+    public void lock(String by, Instant at) {
+        lockedAt = at;
+        lockedBy = by;
+    }
+
+    public void unlock() {
+        lockedAt = null;
+        lockedBy = null;
     }
 
     public boolean inPool() {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +58,12 @@ public class ClientHistory {
         entry.reason = reason;
         entry.changes = changes;
         entries.persist(entry);
+    }
+
+    /** A page of the card's history, newest first, after the entry {@code afterEntry} (null: from the newest). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClientHistoryEntry> page(UUID clientId, Long afterEntry, int limit) {
+        return entries.page(clientId, afterEntry, limit);
     }
 
     /** Erasure: every recorded value of the client's history is replaced; field names and times stay. */

@@ -2,7 +2,9 @@ package com.example.crm.client.ownership.api;
 
 import com.example.crm.client.card.api.ClientMapper;
 import com.example.crm.client.card.domain.Client;
+import com.example.crm.client.ownership.application.ClientLocks;
 import com.example.crm.client.ownership.application.OwnershipService;
+import com.example.crm.client.ownership.application.Standings;
 import com.example.crm.platform.api.ETags;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.security.Roles;
@@ -33,11 +35,16 @@ import java.util.UUID;
 public class OwnershipResource {
 
     private final OwnershipService ownership;
+    private final ClientLocks locks;
+    private final Standings standings;
     private final ClientMapper cards;
     private final CurrentUser user;
 
-    public OwnershipResource(OwnershipService ownership, ClientMapper cards, CurrentUser user) {
+    public OwnershipResource(OwnershipService ownership, ClientLocks locks, Standings standings, ClientMapper cards,
+                             CurrentUser user) {
         this.ownership = ownership;
+        this.locks = locks;
+        this.standings = standings;
         this.cards = cards;
         this.user = user;
     }
@@ -47,7 +54,7 @@ public class OwnershipResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Who owns the client, or which pool it sits in and why; which rule would recall it and when")
     public OwnershipView get(@PathParam("id") UUID id) {
-        return OwnershipView.of(ownership.standing(id));
+        return OwnershipView.of(standings.of(id));
     }
 
     @POST
@@ -83,7 +90,7 @@ public class OwnershipResource {
     @Operation(summary = "Lock the client (锁定): it is never recalled",
             description = "The owner, a manager or an admin; up to the owner's lock cap (409 beyond it).")
     public Response lock(@PathParam("id") UUID id) {
-        return OwnershipView.ok(ownership.lock(id));
+        return OwnershipView.ok(locks.lock(id));
     }
 
     @DELETE
@@ -91,6 +98,6 @@ public class OwnershipResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Unlock the client: recall rules apply again")
     public Response unlock(@PathParam("id") UUID id) {
-        return OwnershipView.ok(ownership.unlock(id));
+        return OwnershipView.ok(locks.unlock(id));
     }
 }

@@ -1,7 +1,7 @@
 package com.example.crm.client.ownership.api;
 
 import com.example.crm.client.card.domain.PoolEntryReason;
-import com.example.crm.client.ownership.application.OwnershipService;
+import com.example.crm.client.ownership.application.Standings;
 import com.example.crm.client.ownership.domain.RecallRuleKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -38,13 +38,13 @@ public record OwnershipView(
     }
 
     /** 200 with the standing and the card's ETag (the version a card change needs as If-Match). */
-    public static jakarta.ws.rs.core.Response ok(OwnershipService.Standing standing) {
+    public static jakarta.ws.rs.core.Response ok(Standings.Standing standing) {
         return jakarta.ws.rs.core.Response.ok(of(standing))
                 .header(jakarta.ws.rs.core.HttpHeaders.ETAG, com.example.crm.platform.api.ETags.of(standing.client().version))
                 .build();
     }
 
-    public static OwnershipView of(OwnershipService.Standing s) {
+    public static OwnershipView of(Standings.Standing s) {
         var c = s.client();
         var a = s.activity();
         Recall recall = s.recall() == null ? null : new Recall(s.recall().rule, s.recall().days, s.recall().anchor,

@@ -1,8 +1,5 @@
 package com.example.crm.client.ownership.application;
 
-import com.example.crm.client.activity.domain.ClientActivity;
-import com.example.crm.client.activity.persistence.ActivityRepository;
-import com.example.crm.client.card.application.CardEvents;
 import com.example.crm.client.card.application.ClientService;
 import com.example.crm.client.card.domain.Client;
 import com.example.crm.client.card.domain.PoolEntryReason;
@@ -18,7 +15,6 @@ import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.domain.ExpectedVersion;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.time.BusinessCalendar;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -28,14 +24,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who owns a client: claims from a pool (领取), assignments (分配), returns (放入公海), recalls (自动回收), hand-overs
- * between reps and locks (锁定). Every change is one transaction with its history entry and events; the target
- * owner's scope is locked first, so caps and daily limits hold with any number of requests at once, and the
- * client's row is locked, so of two requests for the same client exactly one wins.
+ * Who owns a client: claims from a pool (领取), assignments (分配), returns (放入公海), recalls (自动回收) and
+ * hand-overs between reps (locks: {@link ClientLocks}). Every change is one transaction with its history entry and
+ * events; the target owner's scope is locked first, so caps and daily limits hold with any number of requests at
+ * once, and the client's row is locked, so of two requests for the same client exactly one wins. Eleven
+ * collaborators: each change checks the pool, the caps and daily limits, and records and announces itself.
  */
 @ApplicationScoped
 public class OwnershipService {
@@ -47,32 +43,27 @@ public class OwnershipService {
     private final PoolRepository pools;
     private final OwnershipQueries queries;
     private final OwnershipCaps caps;
-    private final ActivityRepository activity;
+    private final Standings standings;
     private final ClientService cards;
     private final ClientHistory history;
     private final OwnershipEvents events;
-    private final CardEvents cardEvents;
     private final CurrentUser user;
     private final BusinessCalendar calendar;
-    private final ObjectMapper json;
     private final Clock clock;
 
     public OwnershipService(ClientRepository clients, PoolRepository pools, OwnershipQueries queries,
-                            OwnershipCaps caps, ActivityRepository activity, ClientService cards,
-                            ClientHistory history, OwnershipEvents events, CardEvents cardEvents, CurrentUser user, BusinessCalendar calendar,
-                            ObjectMapper json, Clock clock) {
+                            OwnershipCaps caps, Standings standings, ClientService cards, ClientHistory history,
+                            OwnershipEvents events, CurrentUser user, BusinessCalendar calendar, Clock clock) {
         this.clients = clients;
         this.pools = pools;
         this.queries = queries;
         this.caps = caps;
-        this.activity = activity;
+        this.standings = standings;
         this.cards = cards;
         this.history = history;
         this.events = events;
-        this.cardEvents = cardEvents;
         this.user = user;
         this.calendar = calendar;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -82,7 +73,7 @@ public class OwnershipService {
      * they reached the pool's daily claim limit.
      */
     @Transactional
-    public Standing claim(UUID poolId, UUID clientId) {
+    public Standings.Standing claim(UUID poolId, UUID clientId) {
         Pool pool = pool(poolId);
         String me = user.id();
         String department = user.department();
@@ -111,12 +102,12 @@ public class OwnershipService {
                     .with("day", calendar.today());
         }
         take(client, pool, me, department, Action.CLAIMED, "CLAIM", "claimed from pool " + pool.name);
-        return standing(client);
+        return standings.of(client);
     }
 
     /** A pool admin, manager or admin gives a client of the pool to a rep (cap of the rep applies). */
     @Transactional
-    public Standing assign(UUID poolId, UUID clientId, String ownerId, String department, String reason) {
+    public Standings.Standing assign(UUID poolId, UUID clientId, String ownerId, String department, String reason) {
         Pool pool = pool(poolId);
         if (!user.isSupervisor() && !pool.isAdmin(user.id())) {
             throw new DomainException.AccessDenied("only admins of pool " + pool.name + ", managers and admins assign its clients");
@@ -126,7 +117,7 @@ public class OwnershipService {
         caps.requireRoom(ownerId, department, queries.hasDeal(client.id));
         take(client, pool, ownerId, department, Action.ASSIGNED, "ASSIGNMENT",
                 reason != null ? reason : "assigned from pool " + pool.name);
-        return standing(client);
+        return standings.of(client);
     }
 
     /**
@@ -134,7 +125,7 @@ public class OwnershipService {
      * it was taken from, else the default pool.
      */
     @Transactional
-    public Standing returnToPool(UUID clientId, ExpectedVersion expected, UUID poolId, String reason) {
+    public Standings.Standing returnToPool(UUID clientId, ExpectedVersion expected, UUID poolId, String reason) {
         Client client = cards.writable(clientId, expected);
         if (client.inPool()) {
             throw new DomainException.Conflict("client " + clientId + " already sits in a pool");
@@ -149,7 +140,7 @@ public class OwnershipService {
                     "is required: the client was never in a pool and no pool is the default"));
         }
         release(client, target, PoolEntryReason.RETURNED, reason, null, user.id());
-        return standing(client);
+        return standings.of(client);
     }
 
     /**
@@ -211,64 +202,12 @@ public class OwnershipService {
         return owned.stream().map(c -> c.id).toList();
     }
 
-    /** The owner locks a client so that it is never recalled (up to their lock cap). */
-    @Transactional
-    public Standing lock(UUID clientId) {
-        Client client = ownedForLock(clientId);
-        if (client.lockedAt != null) {
-            return standing(client);
-        }
-        queries.lockOwnerScopes(client.ownerId, client.ownerDepartment);
-        caps.requireLockRoom(client.ownerId, client.ownerDepartment);
-        client.lockedAt = clock.instant();
-        client.lockedBy = user.id();
-        changedLock(client, Action.LOCKED, null);
-        return standing(client);
-    }
-
-    @Transactional
-    public Standing unlock(UUID clientId) {
-        Client client = ownedForLock(clientId);
-        if (client.lockedAt == null) {
-            return standing(client);
-        }
-        Instant was = client.lockedAt;
-        client.lockedAt = null;
-        client.lockedBy = null;
-        changedLock(client, Action.UNLOCKED, was);
-        return standing(client);
-    }
-
-    /** Where a client stands: owner or pool, deal, last follow-up and order, and when which rule would recall it. */
-    public record Standing(Client client, Pool pool, boolean hasDeal, ClientActivity activity, ScheduledRecall recall) {
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Standing standing(UUID clientId) {
-        return standing(cards.get(clientId));
-    }
-
-    private Standing standing(Client client) {
-        UUID clientId = client.id;
-        UUID governing = client.poolId;
-        Pool pool = governing != null ? pools.findById(governing) : pools.defaultPool().orElse(null);
-        return new Standing(client, pool, queries.hasDeal(clientId), activity.find(clientId),
-                queries.scheduled(clientId).orElse(null));
-    }
-
     private void take(Client client, Pool pool, String owner, String department, Action action, String how,
                       String reason) {
         Instant now = clock.instant();
         ObjectNode changes = history.change("ownerId", null, owner);
         changes.setAll(history.change("poolReasonCode", client.poolReasonCode, null));
-        client.ownerId = owner;
-        client.ownerDepartment = department;
-        client.ownedSince = now;
-        client.poolId = pool.id;
-        client.poolEnteredAt = null;
-        client.poolReasonCode = null;
-        client.poolReason = null;
-        client.updatedAt = now;
+        client.takenFrom(pool.id, owner, department, now);
         clients.flush();
         history.record(client.id, client.version, action, user.id(), reason, changes);
         events.ownerChanged(client, null, reason, user.id());
@@ -282,16 +221,7 @@ public class OwnershipService {
         ObjectNode changes = history.change("ownerId", previous, null);
         changes.setAll(history.change("poolId", client.poolId, pool.id));
         changes.setAll(history.change("poolReasonCode", null, code));
-        client.ownerId = null;
-        client.ownerDepartment = null;
-        client.ownedSince = null;
-        client.lockedAt = null;
-        client.lockedBy = null;
-        client.poolId = pool.id;
-        client.poolEnteredAt = now;
-        client.poolReasonCode = code;
-        client.poolReason = reason;
-        client.updatedAt = now;
+        client.releasedTo(pool.id, code, reason, now);
         clients.flush();
         queries.recordRelease(client.id, previous, now);
         queries.forgetWarning(client.id);
@@ -307,35 +237,11 @@ public class OwnershipService {
         if (client.lockedAt != null) {
             changes.setAll(history.change("lockedAt", client.lockedAt, null));
         }
-        client.ownerId = newOwner;
-        client.ownerDepartment = department;
-        client.ownedSince = now;
-        client.lockedAt = null; // a lock is its owner's
-        client.lockedBy = null;
-        client.updatedAt = now;
+        client.handedTo(newOwner, department, now);
         clients.flush();
         queries.forgetWarning(client.id);
         history.record(client.id, client.version, Action.OWNER_CHANGED, user.id(), reason, changes);
         events.ownerChanged(client, previous, reason, user.id());
-    }
-
-    private Client ownedForLock(UUID clientId) {
-        Client client = clients.findById(clientId, LockModeType.PESSIMISTIC_WRITE);
-        if (client == null || client.isDeleted()) {
-            throw new DomainException.NotFound("client", clientId);
-        }
-        if (client.inPool()) {
-            throw new DomainException.Conflict("client " + clientId + " sits in a pool; claim it first");
-        }
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
-        return client;
-    }
-
-    private void changedLock(Client client, Action action, Instant was) {
-        client.updatedAt = clock.instant();
-        clients.flush();
-        history.record(client.id, client.version, action, user.id(), null, history.change("lockedAt", was, client.lockedAt));
-        cardEvents.updated(client, Map.of("lockedAt", json.valueToTree(client.lockedAt)));
     }
 
     private Pool pool(UUID poolId) {

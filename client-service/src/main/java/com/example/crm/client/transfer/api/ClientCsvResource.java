@@ -1,7 +1,7 @@
 package com.example.crm.client.transfer.api;
 
 import com.example.crm.client.card.api.ClientFilterParams;
-import com.example.crm.client.card.application.ClientService;
+import com.example.crm.client.transfer.application.ClientExports;
 import com.example.crm.platform.api.QueryParams;
 import com.example.crm.platform.security.Roles;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -33,12 +33,12 @@ public class ClientCsvResource {
 
     private static final int EXPORT_PAGE = 1000;
 
-    private final ClientService service;
+    private final ClientExports exports;
     private final ClientImport imports;
     private final CsvMapper csv = new CsvMapper();
 
-    public ClientCsvResource(ClientService service, ClientImport imports) {
-        this.service = service;
+    public ClientCsvResource(ClientExports exports, ClientImport imports) {
+        this.exports = exports;
         this.imports = imports;
     }
 
@@ -70,7 +70,7 @@ public class ClientCsvResource {
             writer.write('\uFEFF'); // spreadsheet programs read the UTF-8 Chinese text correctly with a BOM
             try (SequenceWriter rows = csv.writer().writeValues(writer)) {
                 rows.write(ClientCsv.exportHeader());
-                service.forEachPage(filter, EXPORT_PAGE, page -> page.forEach(client -> {
+                exports.forEachPage(filter, EXPORT_PAGE, page -> page.forEach(client -> {
                     try {
                         rows.write(ClientCsv.exportRow(client));
                     } catch (IOException e) {

@@ -1,0 +1,134 @@
+package com.example.crm.client.card.application;
+
+import com.example.crm.client.card.domain.Client;
+import com.example.crm.client.card.persistence.ClientRepository;
+import com.example.crm.client.history.application.ClientHistory;
+import com.example.crm.client.history.domain.ClientHistoryEntry.Action;
+import com.example.crm.client.history.persistence.ClientHistoryRepository;
+import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.domain.ExpectedVersion;
+import com.example.crm.platform.replica.ClientOwnedData;
+import com.example.crm.platform.security.CurrentUser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Merging a duplicate card into the one that survives: values, history and every feature's per-client records
+ * (through their {@link ClientOwnedData} beans) move over, the duplicate is deleted pointing to the survivor.
+ * Nine collaborators: the merge touches both cards, their history and every feature's records in one transaction.
+ */
+@ApplicationScoped
+public class CardMerge {
+
+    private final ClientService cards;
+    private final ClientRepository clients;
+    private final CardMapper mapper;
+    private final ClientHistory history;
+    private final ClientHistoryRepository historyEntries;
+    private final CardEvents events;
+    private final List<ClientOwnedData> ownedData;
+    private final CurrentUser user;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CardMerge(ClientService cards, ClientRepository clients, CardMapper mapper, ClientHistory history,
+                     ClientHistoryRepository historyEntries, CardEvents events, Instance<ClientOwnedData> ownedData,
+                     CurrentUser user, ObjectMapper json, Clock clock) {
+        this.cards = cards;
+        this.clients = clients;
+        this.mapper = mapper;
+        this.history = history;
+        this.historyEntries = historyEntries;
+        this.events = events;
+        this.ownedData = ownedData.stream().toList();
+        this.user = user;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Merges a duplicate into this card (the survivor): the survivor keeps its values and takes the
+     * duplicate's where it has none (tags are united), the duplicate's contact persons and history move to
+     * the survivor, and the duplicate is deleted with a pointer to the survivor. Requires If-Match on the
+     * survivor and the right to change both cards.
+     */
+    @Transactional
+    public Client merge(UUID survivorId, ExpectedVersion expected, UUID duplicateId, String reason) {
+        if (survivorId.equals(duplicateId)) {
+            throw new DomainException.InvalidValue("duplicateId", "must be another client than the survivor");
+        }
+        Client survivor = cards.writable(survivorId, expected);
+        Client duplicate = cards.get(duplicateId);
+        if (duplicate.isDeleted()) {
+            throw new DomainException.Conflict("client " + duplicateId + " is deleted or already merged");
+        }
+        user.requireOwnerOrSupervisor(duplicate.ownerId, "client " + duplicateId);
+
+        ClientInput before = mapper.toInput(survivor);
+        ClientInput combined = combine(before, mapper.toInput(duplicate));
+        Instant now = clock.instant();
+        String duplicateCode = duplicate.unifiedSocialCreditCode;
+        duplicate.unifiedSocialCreditCode = null; // the code moves to the survivor: free it first
+        duplicate.deletedAt = now;
+        duplicate.deletedBy = user.id();
+        duplicate.mergedInto = survivor.id;
+        duplicate.updatedAt = now;
+        clients.flush();
+        mapper.apply(combined, survivor);
+        if (survivor.unifiedSocialCreditCode == null) {
+            survivor.unifiedSocialCreditCode = duplicateCode;
+        }
+        survivor.deriveKeys();
+        survivor.updatedAt = now;
+        historyEntries.moveToClient(duplicate.id, survivor.id);
+        ownedData.forEach(data -> data.moveToClient(duplicate.id, survivor.id));
+        clients.flush();
+
+        ObjectNode changes = history.diff("", before, mapper.toInput(survivor));
+        changes.setAll(history.change("mergedClientId", null, duplicate.id));
+        history.record(survivor.id, survivor.version, Action.MERGED, user.id(), reason, changes);
+        history.record(duplicate.id, duplicate.version, Action.MERGED_INTO, user.id(), reason, history.change("mergedInto", null, survivor.id));
+        events.merged(survivor, duplicate, user.id());
+        return survivor;
+    }
+
+    /** The survivor's values, completed with the duplicate's where the survivor has none; tags united. */
+    private ClientInput combine(ClientInput survivor, ClientInput duplicate) {
+        ObjectNode result = json.valueToTree(survivor);
+        ObjectNode other = json.valueToTree(duplicate);
+        other.fields().forEachRemaining(field -> {
+            JsonNode mine = result.get(field.getKey());
+            if (mine == null || mine.isNull() || mine.isEmpty() && (mine.isObject() || mine.isArray())) {
+                result.set(field.getKey(), field.getValue());
+            } else if (mine.isObject() && field.getValue().isObject()) {
+                ObjectNode nested = (ObjectNode) mine;
+                field.getValue().fields().forEachRemaining(sub -> {
+                    if (!nested.hasNonNull(sub.getKey())) {
+                        nested.set(sub.getKey(), sub.getValue());
+                    }
+                });
+            }
+        });
+        Set<String> tags = new LinkedHashSet<>();
+        survivor.tags().forEach(tags::add);
+        duplicate.tags().forEach(tags::add);
+        result.set("tags", json.valueToTree(List.copyOf(tags).subList(0, Math.min(tags.size(), 50))));
+        try {
+            return json.treeToValue(result, ClientInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot combine cards", e);
+        }
+    }
+}
