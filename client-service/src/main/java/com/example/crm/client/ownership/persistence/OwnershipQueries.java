@@ -43,11 +43,18 @@ public class OwnershipQueries {
 
     /** Live clients owned by the user or department; those with a deal only when {@code countDeals}. */
     public long owned(CapScope by, String subject, boolean countDeals) {
-        return ((Number) em.createNativeQuery("""
-                        select count(*) from client c left join client_activity a on a.client_id = c.id
-                        where c.deleted_at is null and %s = :subject
-                          and (:countDeals or not client_has_deal(c.status, a.live_orders))""".formatted(column(by)))
-                .setParameter("subject", subject).setParameter("countDeals", countDeals).getSingleResult()).longValue();
+        String sql = switch (by) {
+            case USER -> """
+                    select count(*) from client c left join client_activity a on a.client_id = c.id
+                    where c.deleted_at is null and c.owner_id = :subject
+                      and (:countDeals or not client_has_deal(c.status, a.live_orders))""";
+            case DEPARTMENT -> """
+                    select count(*) from client c left join client_activity a on a.client_id = c.id
+                    where c.deleted_at is null and c.owner_department = :subject
+                      and (:countDeals or not client_has_deal(c.status, a.live_orders))""";
+        };
+        return ((Number) em.createNativeQuery(sql).setParameter("subject", subject)
+                .setParameter("countDeals", countDeals).getSingleResult()).longValue();
     }
 
     /** Whether the client has a deal (an order not cancelled, or status EXISTING): the database's one definition. */
@@ -59,15 +66,17 @@ public class OwnershipQueries {
                 .setParameter("client", clientId).getSingleResult();
     }
 
+    /** Live clients of the user or department that are locked. */
     public long locked(CapScope by, String subject) {
-        return ((Number) em.createNativeQuery("""
-                        select count(*) from client c
-                        where c.deleted_at is null and c.locked_at is not null and %s = :subject"""
-                        .formatted(column(by))).setParameter("subject", subject).getSingleResult()).longValue();
-    }
-
-    private static String column(CapScope by) {
-        return by == CapScope.USER ? "c.owner_id" : "c.owner_department";
+        String sql = switch (by) {
+            case USER -> """
+                    select count(*) from client c
+                    where c.deleted_at is null and c.locked_at is not null and c.owner_id = :subject""";
+            case DEPARTMENT -> """
+                    select count(*) from client c
+                    where c.deleted_at is null and c.locked_at is not null and c.owner_department = :subject""";
+        };
+        return ((Number) em.createNativeQuery(sql).setParameter("subject", subject).getSingleResult()).longValue();
     }
 
     /**
