@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What client-service really puts on crm.client.v1, read back with a plain Kafka consumer: CloudEvents
- * envelopes whose data match the documented schemas (src/main/asyncapi), keyed and ordered per client.
+ * envelopes whose data match the documented schemas (client-contract), keyed and ordered per client.
  */
 @QuarkusTest
 class ClientEventContractTest {

@@ -7,7 +7,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,8 @@ public final class ClientFixtures {
     public static final String CLIENTS = "/api/v1/clients";
     /** Creates without duplicate detection by name and phone: tests that do not test it reuse names freely. */
     public static final String CREATE = CLIENTS + "?allowDuplicate=true";
-    /** The documented event schemas (src/main/asyncapi), checked against what the service emits. */
-    public static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
+    /** The documented event schemas (the client-contract artifact), checked against what the service emits. */
+    public static final EventContract EVENTS = EventContract.of("crm.client.v1");
     /** JSON is UTF-8; rest-assured would otherwise encode this media type as ISO-8859-1. */
     public static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
 

@@ -10,18 +10,17 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 
 /** Clients for complaint-service tests, made known through client-service's documented events. */
 public final class ComplaintFixtures {
 
-    public static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
+    public static final EventContract EVENTS = EventContract.of("crm.complaint.v1");
     public static final Duration WAIT = Duration.ofSeconds(30);
     public static final String HANDLER = "crm-service";
 

@@ -10,7 +10,6 @@ import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +23,7 @@ import static io.restassured.RestAssured.given;
  */
 public final class InteractionFixtures {
 
-    public static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
+    public static final EventContract EVENTS = EventContract.of("crm.interaction.v1");
     public static final Duration WAIT = Duration.ofSeconds(30);
 
     private InteractionFixtures() {

@@ -3,11 +3,11 @@ package com.example.crm.segmentation;
 import com.example.crm.platform.testing.Sql;
 import com.example.crm.platform.testing.TestTime;
 
-import javax.sql.DataSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Projection rows written straight into the test database: classification and analyses work on the whole

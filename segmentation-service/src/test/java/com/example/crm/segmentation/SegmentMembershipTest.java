@@ -13,11 +13,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class SegmentMembershipTest {
 
-    static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
+    static final EventContract EVENTS = EventContract.of("crm.segment.v1");
 
     @Inject
     DataSource db;

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -36,7 +35,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class SegmentationRunTest {
 
-    static final EventContract EVENTS = new EventContract(Path.of("src/main/asyncapi/schemas"));
+    static final EventContract EVENTS = EventContract.of("crm.segment.v1");
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject

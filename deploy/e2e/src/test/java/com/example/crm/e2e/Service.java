@@ -3,7 +3,6 @@ package com.example.crm.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,11 +36,6 @@ enum Service {
     RequestSpecification request(String authorization) {
         RequestSpecification spec = given().baseUri(baseUri()).contentType(ContentType.JSON).accept(ContentType.JSON);
         return authorization == null ? spec : spec.header("Authorization", authorization);
-    }
-
-    /** The JSON Schemas of the events this service documents (one per event type). */
-    Path eventSchemas() {
-        return SuiteStack.ROOT.resolve(id + "-service/src/main/asyncapi/schemas");
     }
 
     /** A connection as the service's own database role (only its schema is visible to it). */

@@ -8,25 +8,31 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks emitted records against the documented contract: one JSON Schema per event type, named
- * {@code <type>.json} in a service's {@code src/main/asyncapi/schemas} (the AsyncAPI document references them).
+ * Checks emitted records against the documented contract of a topic: one JSON Schema per event type, named
+ * {@code asyncapi/<topic>/schemas/<type>.json} in the producer's contract artifact (its AsyncAPI document, beside
+ * them, references them), read from the classpath.
  */
 public final class EventContract {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Path directory;
+    private final String topic;
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
-    public EventContract(Path directory) {
-        this.directory = directory;
+    private EventContract(String topic) {
+        this.topic = topic;
+    }
+
+    /** The contract of {@code topic} (e.g. {@code crm.client.v1}); its artifact must be on the test classpath. */
+    public static EventContract of(String topic) {
+        return new EventContract(topic);
     }
 
     /** Validates one record value; throws an AssertionError listing every violation. */
@@ -47,12 +53,14 @@ public final class EventContract {
     }
 
     private JsonSchema load(String type) {
-        Path file = directory.resolve(type + ".json");
-        if (!Files.exists(file)) {
-            throw new AssertionError("no documented schema for event type " + type + " (expected " + file + ")");
-        }
-        try {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Files.readString(file));
+        String resource = "asyncapi/" + topic + "/schemas/" + type + ".json";
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("no documented schema for event type " + type + " (expected " + resource
+                        + " on the classpath)");
+            }
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

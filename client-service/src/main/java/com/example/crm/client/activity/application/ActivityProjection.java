@@ -1,6 +1,7 @@
 package com.example.crm.client.activity.application;
 
 import com.example.crm.client.activity.persistence.ActivityRepository;
+import com.example.crm.contract.interaction.InteractionEventTypes;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.MalformedEventException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +24,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityProjection {
 
-    static final String CONTACT_LOGGED = "crm.interaction.contact-logged.v1";
-    static final String ORDER_PLACED = "crm.interaction.order-placed.v1";
-    static final String ORDER_CANCELLED = "crm.interaction.order-cancelled.v1";
+    static final String CONTACT_LOGGED = InteractionEventTypes.CONTACT_LOGGED;
+    static final String ORDER_PLACED = InteractionEventTypes.ORDER_PLACED;
+    static final String ORDER_CANCELLED = InteractionEventTypes.ORDER_CANCELLED;
     private static final Object SURVIVORS = new Object();
 
     private final ActivityRepository activity;

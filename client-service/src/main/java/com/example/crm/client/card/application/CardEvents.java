@@ -7,6 +7,7 @@ import com.example.crm.client.card.domain.CreditRating;
 import com.example.crm.client.card.domain.LifecycleStatus;
 import com.example.crm.client.card.domain.RelationshipLevel;
 import com.example.crm.client.config.ClientConfig;
+import com.example.crm.contract.client.ClientEventTypes;
 import com.example.crm.platform.json.JsonDiff;
 import com.example.crm.platform.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,20 +22,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The events of {@code crm.client.v1} about the card itself (registered, updated, status, deleted, restored,
- * merged, erased), written through the outbox in the caller's transaction. Their {@code data} is documented
- * in {@code src/main/asyncapi/} and checked against what is emitted.
+ * The events of {@code crm.client.v1} about the card itself (registered, updated, status, deleted, restored, merged,
+ * erased), written through the outbox in the caller's transaction. Their {@code data} is documented in the service's
+ * contract artifact ({@code contract/}) and checked against what is emitted.
  */
 @ApplicationScoped
 public class CardEvents {
 
-    public static final String REGISTERED = "crm.client.registered.v1";
-    public static final String UPDATED = "crm.client.updated.v1";
-    public static final String STATUS_CHANGED = "crm.client.status-changed.v1";
-    public static final String DELETED = "crm.client.deleted.v1";
-    public static final String RESTORED = "crm.client.restored.v1";
-    public static final String ERASED = "crm.client.erased.v1";
-    public static final String MERGED = "crm.client.merged.v1";
+    public static final String REGISTERED = ClientEventTypes.REGISTERED;
+    public static final String UPDATED = ClientEventTypes.UPDATED;
+    public static final String STATUS_CHANGED = ClientEventTypes.STATUS_CHANGED;
+    public static final String DELETED = ClientEventTypes.DELETED;
+    public static final String RESTORED = ClientEventTypes.RESTORED;
+    public static final String ERASED = ClientEventTypes.ERASED;
+    public static final String MERGED = ClientEventTypes.MERGED;
 
     /** Fields whose new values stay out of events (their names are still listed as changed). */
     static final Set<String> PRIVATE_FIELDS = Set.of("finance.bankName", "finance.bankAccount", "rapport",

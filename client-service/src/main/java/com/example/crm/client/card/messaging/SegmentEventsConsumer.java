@@ -2,6 +2,7 @@ package com.example.crm.client.card.messaging;
 
 import com.example.crm.client.card.application.ClientService;
 import com.example.crm.client.card.domain.SegmentFields;
+import com.example.crm.contract.segment.SegmentClassifications;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.inbox.Inbox;
@@ -36,7 +37,7 @@ public class SegmentEventsConsumer {
     }
 
     private void apply(CloudEvent event) {
-        SegmentClassification data = SegmentClassification.from(event, cloudEvents);
+        SegmentClassification data = SegmentClassifications.from(event, cloudEvents);
         if (data == null) {
             return; // membership changes and future types are not shown on the card
         }

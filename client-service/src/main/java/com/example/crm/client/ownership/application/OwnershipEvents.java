@@ -5,6 +5,7 @@ import com.example.crm.client.card.domain.PoolEntryReason;
 import com.example.crm.client.config.ClientConfig;
 import com.example.crm.client.ownership.domain.RecallRuleKind;
 import com.example.crm.client.ownership.domain.ScheduledRecall;
+import com.example.crm.contract.client.ClientEventTypes;
 import com.example.crm.platform.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,17 +14,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The events of {@code crm.client.v1} about who holds a client (owner changed, returned to a pool, claimed,
- * recall warnings), written through the outbox in the caller's transaction. Their {@code data} is documented
- * in {@code src/main/asyncapi/} and checked against what is emitted.
+ * The events of {@code crm.client.v1} about who holds a client (owner changed, returned to a pool, claimed, recall
+ * warnings), written through the outbox in the caller's transaction. Their {@code data} is documented in the
+ * service's contract artifact ({@code contract/}) and checked against what is emitted.
  */
 @ApplicationScoped
 public class OwnershipEvents {
 
-    public static final String OWNER_CHANGED = "crm.client.owner-changed.v1";
-    public static final String RETURNED_TO_POOL = "crm.client.returned-to-pool.v1";
-    public static final String CLAIMED = "crm.client.claimed.v1";
-    public static final String RECALL_WARNING = "crm.client.recall-warning.v1";
+    public static final String OWNER_CHANGED = ClientEventTypes.OWNER_CHANGED;
+    public static final String RETURNED_TO_POOL = ClientEventTypes.RETURNED_TO_POOL;
+    public static final String CLAIMED = ClientEventTypes.CLAIMED;
+    public static final String RECALL_WARNING = ClientEventTypes.RECALL_WARNING;
 
     private final Outbox outbox;
     private final ClientConfig config;

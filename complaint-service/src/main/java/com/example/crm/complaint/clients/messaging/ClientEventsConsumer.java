@@ -1,8 +1,8 @@
 package com.example.crm.complaint.clients.messaging;
 
 import com.example.crm.complaint.clients.application.ComplaintReplica;
+import com.example.crm.contract.client.ClientChanges;
 import com.example.crm.platform.inbox.Inbox;
-import com.example.crm.platform.replica.ClientChange;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +27,6 @@ public class ClientEventsConsumer {
     @Incoming("client-events")
     @Blocking
     public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(CONSUMER, batch, event -> replica.apply(ClientChange.from(event)));
+        return inbox.consumeBatch(CONSUMER, batch, event -> replica.apply(ClientChanges.from(event)));
     }
 }

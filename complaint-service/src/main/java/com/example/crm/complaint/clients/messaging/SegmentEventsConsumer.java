@@ -1,6 +1,7 @@
 package com.example.crm.complaint.clients.messaging;
 
 import com.example.crm.complaint.clients.application.ComplaintReplica;
+import com.example.crm.contract.segment.SegmentClassifications;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.inbox.Inbox;
@@ -35,7 +36,7 @@ public class SegmentEventsConsumer {
     }
 
     private void apply(CloudEvent event) {
-        SegmentClassification classification = SegmentClassification.from(event, cloudEvents);
+        SegmentClassification classification = SegmentClassifications.from(event, cloudEvents);
         if (classification != null) {
             replica.applyClassification(classification);
         }

@@ -8,6 +8,7 @@ import com.example.crm.complaint.handling.domain.ComplaintStatus;
 import com.example.crm.complaint.handling.domain.EscalationLevel;
 import com.example.crm.complaint.handling.domain.RootCause;
 import com.example.crm.complaint.handling.domain.Severity;
+import com.example.crm.contract.complaint.ComplaintEventTypes;
 import com.example.crm.platform.money.MoneyAmount;
 import com.example.crm.platform.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,21 +18,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The events of {@code crm.complaint.v1}, written through the outbox in the caller's transaction; documented in
- * {@code src/main/asyncapi/} and checked against what is emitted. The customer's words, subjects and findings stay
- * out; categories, severities, levels, times and amounts go in.
+ * The events of {@code crm.complaint.v1}, written through the outbox in the caller's transaction; documented in the
+ * service's contract artifact ({@code contract/}) and checked against what is emitted. The customer's words, subjects
+ * and findings stay out; categories, severities, levels, times and amounts go in.
  */
 @ApplicationScoped
 public class ComplaintEvents {
 
-    public static final String RECEIVED = "crm.complaint.received.v1";
-    public static final String ACKNOWLEDGED = "crm.complaint.acknowledged.v1";
-    public static final String ESCALATED = "crm.complaint.escalated.v1";
-    public static final String SLA_BREACHED = "crm.complaint.sla-breached.v1";
-    public static final String RESOLVED = "crm.complaint.resolved.v1";
-    public static final String CLOSED = "crm.complaint.closed.v1";
-    public static final String REOPENED = "crm.complaint.reopened.v1";
-    public static final String SURVEY_ANSWERED = "crm.complaint.survey-answered.v1";
+    public static final String RECEIVED = ComplaintEventTypes.RECEIVED;
+    public static final String ACKNOWLEDGED = ComplaintEventTypes.ACKNOWLEDGED;
+    public static final String ESCALATED = ComplaintEventTypes.ESCALATED;
+    public static final String SLA_BREACHED = ComplaintEventTypes.SLA_BREACHED;
+    public static final String RESOLVED = ComplaintEventTypes.RESOLVED;
+    public static final String CLOSED = ComplaintEventTypes.CLOSED;
+    public static final String REOPENED = ComplaintEventTypes.REOPENED;
+    public static final String SURVEY_ANSWERED = ComplaintEventTypes.SURVEY_ANSWERED;
 
     private final Outbox outbox;
     private final ComplaintConfig config;

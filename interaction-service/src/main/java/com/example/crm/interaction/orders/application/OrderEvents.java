@@ -1,5 +1,6 @@
 package com.example.crm.interaction.orders.application;
 
+import com.example.crm.contract.interaction.InteractionEventTypes;
 import com.example.crm.interaction.config.InteractionConfig;
 import com.example.crm.interaction.orders.domain.ClientOrder;
 import com.example.crm.interaction.orders.domain.Payment;
@@ -18,16 +19,16 @@ import java.util.UUID;
 
 /**
  * The events of {@code crm.interaction.v1} about orders and payments, written through the outbox in the caller's
- * transaction; documented in {@code src/main/asyncapi/} and checked against what is emitted. Personal text (notes,
- * references) stays out. Amounts are decimal strings with their ISO 4217 currency.
+ * transaction; documented in the service's contract artifact ({@code contract/}) and checked against what is emitted.
+ * Personal text (notes, references) stays out. Amounts are decimal strings with their ISO 4217 currency.
  */
 @ApplicationScoped
 public class OrderEvents {
 
-    public static final String ORDER_PLACED = "crm.interaction.order-placed.v1";
-    public static final String ORDER_CANCELLED = "crm.interaction.order-cancelled.v1";
-    public static final String PAYMENT_RECORDED = "crm.interaction.payment-recorded.v1";
-    public static final String PAYMENT_OVERDUE = "crm.interaction.payment-overdue.v1";
+    public static final String ORDER_PLACED = InteractionEventTypes.ORDER_PLACED;
+    public static final String ORDER_CANCELLED = InteractionEventTypes.ORDER_CANCELLED;
+    public static final String PAYMENT_RECORDED = InteractionEventTypes.PAYMENT_RECORDED;
+    public static final String PAYMENT_OVERDUE = InteractionEventTypes.PAYMENT_OVERDUE;
 
     private final Outbox outbox;
     private final InteractionConfig config;

@@ -1,5 +1,6 @@
 package com.example.crm.interaction.timeline.application;
 
+import com.example.crm.contract.interaction.InteractionEventTypes;
 import com.example.crm.interaction.config.InteractionConfig;
 import com.example.crm.interaction.timeline.domain.AttendeeLevel;
 import com.example.crm.interaction.timeline.domain.Direction;
@@ -15,14 +16,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The events of {@code crm.interaction.v1} about contacts, written through the outbox in the caller's
- * transaction; documented in {@code src/main/asyncapi/} and checked against what is emitted. Personal text (notes,
- * subjects, purposes) stays out.
+ * The events of {@code crm.interaction.v1} about contacts, written through the outbox in the caller's transaction;
+ * documented in the service's contract artifact ({@code contract/}) and checked against what is emitted. Personal
+ * text (notes, subjects, purposes) stays out.
  */
 @ApplicationScoped
 public class TimelineEvents {
 
-    public static final String CONTACT_LOGGED = "crm.interaction.contact-logged.v1";
+    public static final String CONTACT_LOGGED = InteractionEventTypes.CONTACT_LOGGED;
 
     private final Outbox outbox;
     private final InteractionConfig config;

@@ -1,5 +1,6 @@
 package com.example.crm.interaction.visits.application;
 
+import com.example.crm.contract.interaction.InteractionEventTypes;
 import com.example.crm.interaction.config.InteractionConfig;
 import com.example.crm.interaction.timeline.domain.AttendeeLevel;
 import com.example.crm.interaction.timeline.domain.Interaction;
@@ -16,17 +17,17 @@ import java.util.UUID;
 
 /**
  * The events of {@code crm.interaction.v1} about visit plans and cadences, written through the outbox in the caller's
- * transaction; documented in {@code src/main/asyncapi/} and checked against what is emitted. Personal text (notes,
- * subjects, purposes) stays out.
+ * transaction; documented in the service's contract artifact ({@code contract/}) and checked against what is emitted.
+ * Personal text (notes, subjects, purposes) stays out.
  */
 @ApplicationScoped
 public class VisitEvents {
 
-    public static final String VISIT_PLANNED = "crm.interaction.visit-planned.v1";
-    public static final String VISIT_COMPLETED = "crm.interaction.visit-completed.v1";
-    public static final String VISIT_MISSED = "crm.interaction.visit-missed.v1";
-    public static final String VISIT_CANCELLED = "crm.interaction.visit-cancelled.v1";
-    public static final String CADENCE_CHANGED = "crm.interaction.cadence-changed.v1";
+    public static final String VISIT_PLANNED = InteractionEventTypes.VISIT_PLANNED;
+    public static final String VISIT_COMPLETED = InteractionEventTypes.VISIT_COMPLETED;
+    public static final String VISIT_MISSED = InteractionEventTypes.VISIT_MISSED;
+    public static final String VISIT_CANCELLED = InteractionEventTypes.VISIT_CANCELLED;
+    public static final String CADENCE_CHANGED = InteractionEventTypes.CADENCE_CHANGED;
 
     private final Outbox outbox;
     private final InteractionConfig config;

@@ -1,5 +1,6 @@
 package com.example.crm.interaction.visits.messaging;
 
+import com.example.crm.contract.segment.SegmentClassifications;
 import com.example.crm.interaction.visits.application.CadenceService;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
@@ -35,7 +36,7 @@ public class SegmentEventsConsumer {
     }
 
     private void apply(CloudEvent event) {
-        SegmentClassification classification = SegmentClassification.from(event, cloudEvents);
+        SegmentClassification classification = SegmentClassifications.from(event, cloudEvents);
         if (classification != null) { // segment membership changes do not affect cadences
             cadences.applyClassification(classification);
         }

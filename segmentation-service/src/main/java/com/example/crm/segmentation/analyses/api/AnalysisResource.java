@@ -1,7 +1,5 @@
 package com.example.crm.segmentation.analyses.api;
 
-import java.util.UUID;
-import java.time.Instant;
 import com.example.crm.platform.api.Cursor;
 import com.example.crm.platform.api.Page;
 import com.example.crm.platform.api.ProblemException;
@@ -20,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,8 +3,8 @@ package com.example.crm.segmentation.analyses.application;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.security.Roles;
-import com.example.crm.segmentation.config.SegmentationConfig;
 import com.example.crm.segmentation.analyses.persistence.AnalysisRepository;
+import com.example.crm.segmentation.config.SegmentationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Analyses over the projection (docs/domain.md, "Segments and analyses"): a rep's time allocation (60% key, 30%

@@ -1,7 +1,5 @@
 package com.example.crm.segmentation.analyses.persistence;
 
-import static com.example.crm.platform.persistence.NativeValues.date;
-import static com.example.crm.platform.persistence.NativeValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -10,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import static com.example.crm.platform.persistence.NativeValues.date;
+import static com.example.crm.platform.persistence.NativeValues.instant;
 
 /** Read queries over the projection and the latest classification: allocation, value, retention, prospects. */
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package com.example.crm.segmentation.classification.application;
 
+import com.example.crm.contract.segment.SegmentEventTypes;
 import com.example.crm.platform.outbox.Outbox;
 import com.example.crm.segmentation.classification.persistence.ClassificationRepository;
 import com.example.crm.segmentation.config.SegmentationConfig;
@@ -10,14 +11,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The classification events of {@code crm.segment.v1}, through the outbox in the run's transaction; documented in
- * {@code src/main/asyncapi/} and consumed by client-service (card), interaction-service (cadence) and
- * complaint-service (SLA).
+ * The classification events of {@code crm.segment.v1}, through the outbox in the run's transaction; documented in the
+ * service's contract artifact ({@code contract/}) and consumed by client-service (card), interaction-service
+ * (cadence) and complaint-service (SLA).
  */
 @ApplicationScoped
 public class ClassificationEvents {
 
-    public static final String CLIENT_CLASSIFIED = "crm.segment.client-classified.v1";
+    public static final String CLIENT_CLASSIFIED = SegmentEventTypes.CLIENT_CLASSIFIED;
 
     private final Outbox outbox;
     private final SegmentationConfig config;

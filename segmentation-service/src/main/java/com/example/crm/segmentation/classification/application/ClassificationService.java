@@ -3,12 +3,11 @@ package com.example.crm.segmentation.classification.application;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.segmentation.classification.domain.Classification;
 import com.example.crm.segmentation.classification.domain.ClassificationRun;
-import com.example.crm.segmentation.segments.application.SegmentService;
-
-import com.example.crm.segmentation.config.SegmentationConfig;
 import com.example.crm.segmentation.classification.persistence.ClassificationQueries;
 import com.example.crm.segmentation.classification.persistence.ClassificationRepository;
 import com.example.crm.segmentation.classification.persistence.RunRepository;
+import com.example.crm.segmentation.config.SegmentationConfig;
+import com.example.crm.segmentation.segments.application.SegmentService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

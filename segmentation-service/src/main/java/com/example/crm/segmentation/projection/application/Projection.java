@@ -1,11 +1,14 @@
 package com.example.crm.segmentation.projection.application;
 
+import com.example.crm.contract.client.ClientChanges;
+import com.example.crm.contract.complaint.ComplaintEventTypes;
+import com.example.crm.contract.interaction.InteractionEventTypes;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.replica.ClientChange;
 import com.example.crm.segmentation.projection.persistence.FactRepository;
-import com.example.crm.segmentation.projection.persistence.ProjectionRepository;
 import com.example.crm.segmentation.projection.persistence.ProjectionRepository.CardColumn;
+import com.example.crm.segmentation.projection.persistence.ProjectionRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,7 +41,7 @@ public class Projection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyClientEvent(CloudEvent event) {
-        ClientChange change = ClientChange.from(event);
+        ClientChange change = ClientChanges.from(event);
         JsonNode data = event.data();
         Instant now = clock.instant();
         UUID id = change.clientId();
@@ -100,19 +103,19 @@ public class Projection {
         JsonNode d = event.data();
         UUID client = uuid(d, "clientId");
         switch (event.type()) {
-            case "crm.interaction.contact-logged.v1" -> facts.contact(client, instant(d, "occurredAt"),
+            case InteractionEventTypes.CONTACT_LOGGED -> facts.contact(client, instant(d, "occurredAt"),
                     text(d, "outcome"));
-            case "crm.interaction.order-placed.v1" -> facts.order(uuid(d, "orderId"), client,
+            case InteractionEventTypes.ORDER_PLACED -> facts.order(uuid(d, "orderId"), client,
                     instant(d, "occurredAt"), decimal(d, "amount"), required(d, "currency"));
-            case "crm.interaction.order-cancelled.v1" -> facts.cancelOrder(uuid(d, "orderId"));
-            case "crm.interaction.payment-overdue.v1" -> facts.overdue(uuid(d, "instalmentId"), client,
+            case InteractionEventTypes.ORDER_CANCELLED -> facts.cancelOrder(uuid(d, "orderId"));
+            case InteractionEventTypes.PAYMENT_OVERDUE -> facts.overdue(uuid(d, "instalmentId"), client,
                     decimal(d, "outstanding"), required(d, "currency"));
-            case "crm.interaction.payment-recorded.v1" -> {
+            case InteractionEventTypes.PAYMENT_RECORDED -> {
                 for (JsonNode allocation : d.path("allocations")) {
                     facts.paid(uuid(allocation, "instalmentId"), decimal(allocation, "amount"));
                 }
             }
-            case "crm.interaction.visit-missed.v1" -> facts.missedVisit(uuid(d, "planId"), client,
+            case InteractionEventTypes.VISIT_MISSED -> facts.missedVisit(uuid(d, "planId"), client,
                     LocalDate.parse(required(d, "plannedOn")));
             default -> {
                 // visits planned or completed, cadences: not needed for classification
@@ -125,18 +128,18 @@ public class Projection {
         JsonNode d = event.data();
         UUID complaint = uuid(d, "complaintId");
         switch (event.type()) {
-            case "crm.complaint.received.v1" -> facts.complaintReceived(complaint, uuid(d, "clientId"),
+            case ComplaintEventTypes.RECEIVED -> facts.complaintReceived(complaint, uuid(d, "clientId"),
                     instant(d, "occurredAt"));
-            case "crm.complaint.resolved.v1" -> {
+            case ComplaintEventTypes.RESOLVED -> {
                 facts.complaintOpen(complaint, false);
                 if (d.hasNonNull("compensationAmount")) {
                     facts.complaintCompensation(complaint, decimal(d, "compensationAmount"),
                             required(d, "compensationCurrency"));
                 }
             }
-            case "crm.complaint.reopened.v1" -> facts.complaintOpen(complaint, true);
-            case "crm.complaint.sla-breached.v1" -> facts.complaintBreached(complaint);
-            case "crm.complaint.survey-answered.v1" -> facts.survey(complaint, d.path("score").asInt(),
+            case ComplaintEventTypes.REOPENED -> facts.complaintOpen(complaint, true);
+            case ComplaintEventTypes.SLA_BREACHED -> facts.complaintBreached(complaint);
+            case ComplaintEventTypes.SURVEY_ANSWERED -> facts.survey(complaint, d.path("score").asInt(),
                     d.path("gap").asInt());
             default -> {
                 // acknowledged, escalated, closed: not needed for classification

@@ -1,5 +1,6 @@
 package com.example.crm.segmentation.segments.application;
 
+import com.example.crm.contract.segment.SegmentEventTypes;
 import com.example.crm.platform.outbox.Outbox;
 import com.example.crm.segmentation.config.SegmentationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +11,12 @@ import java.util.UUID;
 
 /**
  * The segments' events of {@code crm.segment.v1} (who entered and left a segment), through the outbox in the
- * evaluating transaction; documented in {@code src/main/asyncapi/}.
+ * evaluating transaction; documented in the service's contract artifact ({@code contract/}).
  */
 @ApplicationScoped
 public class SegmentEvents {
 
-    public static final String MEMBERSHIP_CHANGED = "crm.segment.membership-changed.v1";
+    public static final String MEMBERSHIP_CHANGED = SegmentEventTypes.MEMBERSHIP_CHANGED;
 
     private final Outbox outbox;
     private final SegmentationConfig config;

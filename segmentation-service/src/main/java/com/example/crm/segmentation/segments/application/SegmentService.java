@@ -1,11 +1,10 @@
 package com.example.crm.segmentation.segments.application;
 
 import com.example.crm.platform.domain.DomainException;
-import com.example.crm.segmentation.segments.domain.Segment;
-import com.example.crm.segmentation.segments.domain.SegmentRule;
-
 import com.example.crm.platform.domain.ExpectedVersion;
 import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.segmentation.segments.domain.Segment;
+import com.example.crm.segmentation.segments.domain.SegmentRule;
 import com.example.crm.segmentation.segments.persistence.SegmentRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
