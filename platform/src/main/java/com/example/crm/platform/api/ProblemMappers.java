@@ -79,6 +79,8 @@ public class ProblemMappers {
         String message;
         if (e instanceof StrictJson.NulCharacter) {
             message = "must not contain a NUL character (U+0000)";
+        } else if (e instanceof StrictJson.YearOutOfRange) {
+            message = e.getOriginalMessage();
         } else if (e instanceof PropertyBindingException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "unknown or read-only property";

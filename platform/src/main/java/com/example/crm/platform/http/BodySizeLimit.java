@@ -13,9 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses a JSON body declared larger than {@code crm.http.max-json-body-bytes} with a 413 problem before it is
- * read, and a JSON body of undeclared length with 411, so that no JSON body is larger than the limit. Other
- * media types (a CSV import streams) are bounded by {@code quarkus.http.limits.max-body-size} only.
+ * Refuses a body declared larger than {@code crm.http.max-json-body-bytes} with a 413 problem before it is read,
+ * and a body of undeclared length with 411, whatever its declared media type (a body without one, or with
+ * {@code application/*}, reaches the JSON reader too). Only a CSV import, read as a stream row by row, is bounded by
+ * {@code quarkus.http.limits.max-body-size} alone.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -34,7 +35,7 @@ public class BodySizeLimit {
 
     void limit(RoutingContext context) {
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type == null || !isJson(type)) {
+        if (type != null && isStreamedUpload(type)) {
             context.next();
             return;
         }
@@ -44,7 +45,7 @@ public class BodySizeLimit {
                     "the body has " + length + " bytes; at most " + maxBytes + " are accepted"));
         } else if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             refuse(context, mapper, new ProblemException(ProblemType.LENGTH_REQUIRED,
-                    "send JSON bodies with a Content-Length (at most " + maxBytes + " bytes)"));
+                    "send bodies with a Content-Length (at most " + maxBytes + " bytes)"));
         } else {
             context.next();
         }
@@ -63,9 +64,10 @@ public class BodySizeLimit {
         }
     }
 
-    private static boolean isJson(String contentType) {
-        String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith("application/json") || type.contains("+json");
+    /** CSV imports are read as a stream, row by row, whatever their size; every other body is read whole. */
+    private static boolean isStreamedUpload(String contentType) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).trim();
+        return type.startsWith("text/csv") || type.startsWith("application/csv");
     }
 
     private boolean exceeds(String length) {

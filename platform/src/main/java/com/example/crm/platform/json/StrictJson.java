@@ -47,6 +47,21 @@ public class StrictJson implements ObjectMapperCustomizer {
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new SimpleModule("crm-text-without-nul").addDeserializer(String.class, new TextWithoutNul()));
+        mapper.registerModule(YearsWithinRange.module());
+    }
+
+    /** After Quarkus' own customizers (which register the date and time module): these readers must win. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    /** A date or time whose year is outside 1 to 9999; the problem names the field. */
+    public static final class YearOutOfRange extends InvalidFormatException {
+        YearOutOfRange(JsonParser parser, Object value, Class<?> type) {
+            super(parser, "the year must be between " + YearsWithinRange.MIN_YEAR + " and "
+                    + YearsWithinRange.MAX_YEAR, value, type);
+        }
     }
 
     /** Text holding a NUL character (U+0000); the problem names the field, not the value. */

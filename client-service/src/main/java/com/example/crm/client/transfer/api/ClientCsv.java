@@ -69,13 +69,15 @@ public final class ClientCsv {
     /** Reads one data row (values in header order); Bean Validation runs afterwards on the input. */
     public static Row read(long number, String[] header, String[] values) {
         Map<String, String> cells = new HashMap<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < header.length && i < values.length; i++) {
             String value = values[i] == null ? "" : values[i].trim();
-            if (!value.isEmpty()) {
+            if (value.indexOf('\u0000') >= 0) {
+                errors.add(new Problem.FieldError(header[i].trim(), "must not contain a NUL character (U+0000)"));
+            } else if (!value.isEmpty()) {
                 cells.put(header[i].trim(), value);
             }
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
         if (values.length > header.length) {
             errors.add(new Problem.FieldError("row", "has " + values.length + " values for " + header.length + " columns"));
         }
@@ -94,7 +96,7 @@ public final class ClientCsv {
         ClientInput input = new ClientInput(
                 c.parse("kind", ClientKind::valueOf), c.text("legalName"), c.text("shortName"), c.text("industry"),
                 c.parse("acquisitionSource", AcquisitionSource::valueOf), c.text("unifiedSocialCreditCode"),
-                c.text("legalRepresentative"), c.parse("foundedOn", LocalDate::parse), null,
+                c.text("legalRepresentative"), c.parse("foundedOn", ClientCsv::date), null,
                 c.text("organisationForm"), c.parse("employees", Integer::valueOf), null, c.text("website"),
                 c.text("phone"), c.text("email"),
                 c.parse("tags", v -> Arrays.stream(v.split("\\|")).map(String::trim).filter(t -> !t.isEmpty()).toList()),
@@ -128,6 +130,15 @@ public final class ClientCsv {
                 limit == null ? null : limit.currency(), finance == null ? null : str(finance.paymentTermsDays),
                 str(c.status), str(c.relationshipLevel),
                 str(c.id), c.ownerId, str(c.abcClass), str(c.valueTier), str(c.churnRisk), str(c.createdAt)};
+    }
+
+    /** A day of the years 1 to 9999 (what the database and the calendar hold). */
+    private static LocalDate date(String value) {
+        LocalDate day = LocalDate.parse(value);
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new IllegalArgumentException("year out of range");
+        }
+        return day;
     }
 
     private static String str(Object value) {

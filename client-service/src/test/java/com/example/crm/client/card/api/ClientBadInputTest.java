@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +148,25 @@ class ClientBadInputTest {
         assertNothingWritten(() -> as(REP, "crm-sales").body(card).post(CLIENTS)
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("urn:crm:problem:payload-too-large")));
+    }
+
+    @Test
+    void a_body_over_one_mebibyte_is_413_whatever_content_type_it_declares() {
+        byte[] big = ("{\"legalName\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (String type : new String[]{"application/*", "application/octet-stream", "text/plain"}) {
+            assertNothingWritten(() -> as(REP, "crm-sales").contentType(type).body(big).post(CLIENTS)
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("type", equalTo("urn:crm:problem:payload-too-large")));
+        }
+    }
+
+    @Test
+    void a_date_with_a_year_beyond_1_to_9999_in_a_body_is_400_naming_the_field() {
+        Map<String, Object> card = company("远古年份公司");
+        card.put("foundedOn", "-999999999-01-01");
+        assertNothingWritten(() -> as(REP, "crm-sales").body(card).post(CLIENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("foundedOn")));
     }
 
     @Test

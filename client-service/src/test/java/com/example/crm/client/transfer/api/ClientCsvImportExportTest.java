@@ -72,6 +72,25 @@ class ClientCsvImportExportTest {
     }
 
     @Test
+    void a_nul_character_or_a_year_beyond_9999_in_a_cell_fails_that_row_only_instead_of_the_import() {
+        String owner = "rep-import-nul-" + UUID.randomUUID();
+        StringBuilder file = new StringBuilder("kind,legalName,foundedOn\n");
+        for (int i = 0; i < 600; i++) {                                           // rows 2..601: good, first batch
+            file.append("COMPANY,导入公司").append(i).append(",\n");
+        }
+        file.append("COMPANY,带\u0000空字符公司,\n");                              // row 602: NUL
+        file.append("COMPANY,远古公司,-999999999-01-01\n");                        // row 603: year out of range
+        for (int i = 0; i < 100; i++) {                                           // rows 604..703: good
+            file.append("COMPANY,后续公司").append(i).append(",\n");
+        }
+        JsonPath report = as(owner, "crm-sales").contentType("text/csv; charset=UTF-8").body(file.toString())
+                .post(CLIENTS + "/import").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getLong("imported")).isEqualTo(700);
+        assertThat(report.getList("errors.row", Integer.class)).containsExactly(602, 603);
+        assertThat(report.getList("errors.field", String.class)).containsExactly("legalName", "foundedOn");
+    }
+
+    @Test
     void a_header_with_unknown_columns_is_refused_before_any_row_is_written() {
         as("rep-import-x", "crm-sales").contentType("text/csv").body("kind,legalName,discount\nCOMPANY,某公司,10\n")
                 .post(CLIENTS + "/import").then().statusCode(400).contentType("application/problem+json")

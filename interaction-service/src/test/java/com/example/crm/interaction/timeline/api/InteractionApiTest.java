@@ -129,6 +129,8 @@ class InteractionApiTest {
                 new String[]{"{\"kind\":\"VISIT\"}", "occurredAt"},
                 new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"" + past.replace("T", " ") + "\"}", "occurredAt"},
                 new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"" + future + "\"}", "occurredAt"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"-999999999-01-01T10:00:00Z\"}", "occurredAt"},
+                new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"" + past + "\",\"nextContactOn\":\"+99999-01-01\"}", "nextContactOn"},
                 new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"" + past + "\",\"durationMinutes\":-5}", "durationMinutes"},
                 new String[]{"{\"kind\":\"VISIT\",\"occurredAt\":\"" + past + "\",\"checkIn\":{\"latitude\":91,\"longitude\":116,\"at\":\"" + past + "\"}}", "checkIn.latitude"},
                 new String[]{"{\"kind\":\"PHONE_CALL\",\"occurredAt\":\"" + past + "\",\"checkIn\":{\"latitude\":39,\"longitude\":116,\"at\":\"" + past + "\"}}", "checkIn"},
