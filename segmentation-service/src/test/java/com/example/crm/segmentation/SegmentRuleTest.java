@@ -44,4 +44,20 @@ class SegmentRuleTest {
                 + "{\"not\":{\"not\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"a\"}}}}}}}}}}}}"))
                 .isInstanceOf(DomainException.InvalidValue.class);
     }
+
+    @Test
+    void a_number_beyond_what_the_database_compares_is_refused_by_path_not_a_500() {
+        assertThatThrownBy(() -> compile("{\"and\":[{\"field\":\"revenue\",\"op\":\"gte\",\"value\":\"1e-999999\"},"
+                + "{\"field\":\"revenue\",\"op\":\"lte\",\"value\":\"1E+999999\"},"
+                + "{\"field\":\"revenue\",\"op\":\"lte\",\"value\":\"1e99999999999\"}]}"))
+                .isInstanceOfSatisfying(DomainException.InvalidValue.class, e -> assertThat(e.reasons())
+                        .extracting(DomainException.InvalidValue.Reason::field)
+                        .containsExactly("rule.and[0].value", "rule.and[1].value", "rule.and[2].value"));
+    }
+
+    @Test
+    void an_ordinary_amount_with_cents_is_accepted() throws Exception {
+        assertThat(compile("{\"field\":\"revenue\",\"op\":\"gte\",\"value\":\"125000.50\"}").parameters())
+                .hasSize(1);
+    }
 }

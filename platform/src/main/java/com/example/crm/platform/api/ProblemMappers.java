@@ -183,6 +183,13 @@ public class ProblemMappers {
                 return concurrentUpdate((RuntimeException) cause, request);
             }
         }
+        if (bodyTimedOut(e)) {
+            LOG.debugf("%s %s: the body stopped before its Content-Length", request.method(), request.path());
+            return Response.fromResponse(respond(new ProblemException(ProblemType.REQUEST_TIMEOUT,
+                            "the body stopped before the length its Content-Length declares; nothing was written")
+                            .toProblem(request.path())))
+                    .header("Connection", "close").build();
+        }
         if (clientGone(e, request)) {
             LOG.debugf("%s %s: the caller closed the connection before its body was read", request.method(), request.path());
             return respond(new ProblemException(ProblemType.BAD_REQUEST, "the connection closed before the body was read")
@@ -204,6 +211,16 @@ public class ProblemMappers {
     }
 
     /** The caller hung up (its timeout, a reset stream) while its request was still being read: nothing to answer. */
+    /** Reading the body waited longer than {@code quarkus.http.read-timeout} for bytes its Content-Length promised. */
+    private static boolean bodyTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException && "Read timed out".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean clientGone(Throwable e, HttpServerRequest request) {
         boolean io = false;
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -17,6 +17,8 @@ public enum ProblemType {
     OWNERSHIP_CAP_REACHED("ownership-cap-reached", "Ownership cap reached", 409),
     CLAIM_LIMIT_REACHED("claim-limit-reached", "Daily claim limit reached", 409),
     RECLAIM_COOLDOWN("reclaim-cooldown", "The previous owner cannot claim this client again yet", 409),
+    /** The body stopped before its declared Content-Length and the read timeout passed. */
+    REQUEST_TIMEOUT("request-timeout", "The request body did not arrive in time", 408),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed (stale If-Match)", 412),
     LENGTH_REQUIRED("length-required", "Content-Length required", 411),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),

@@ -1,7 +1,9 @@
 package com.example.crm.client.card.api;
 
 import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.Tokens;
 import com.example.crm.platform.testing.TopicReader;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,10 +12,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -45,6 +55,9 @@ class ClientBadInputTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @TestHTTPResource("/api/v1/clients")
+    URL clientsUrl;
 
     static Stream<Arguments> badCards() {
         return Stream.of(
@@ -167,6 +180,31 @@ class ClientBadInputTest {
         assertNothingWritten(() -> as(REP, "crm-sales").body(card).post(CLIENTS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("foundedOn")));
+    }
+
+    /** The test profile's read timeout is 3 s ({@code %test.quarkus.http.read-timeout}); in production 60 s. */
+    @Test
+    void a_body_shorter_than_its_content_length_is_408_after_the_read_timeout_not_a_500() {
+        assertNothingWritten(() -> {
+            try (Socket socket = new Socket(clientsUrl.getHost(), clientsUrl.getPort())) {
+                socket.setSoTimeout(30_000);
+                String request = "POST " + clientsUrl.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: " + Tokens.bearer(REP, "crm-sales") + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"kind\":\"COMPANY\",";
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                BufferedReader answer = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(answer.readLine()).startsWith("HTTP/1.1 408");
+                List<String> headers = new ArrayList<>();
+                for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+                    headers.add(line.toLowerCase(Locale.ROOT));
+                }
+                assertThat(headers).contains("content-type: application/problem+json");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Test

@@ -20,6 +20,10 @@ import java.util.Map;
  */
 public final class SegmentRule {
 
+    /** Numbers a rule compares with (amounts, counts, scores) stay within what the database's numeric compares exactly. */
+    static final int MAX_INTEGER_DIGITS = 18;
+    static final int MAX_FRACTION_DIGITS = 12;
+
     static final int MAX_DEPTH = 10;
     static final int MAX_LEAVES = 100;
 
@@ -187,12 +191,19 @@ public final class SegmentRule {
             error(path + ".value", "must be a number or a decimal string");
             return null;
         }
+        BigDecimal number;
         try {
-            return new BigDecimal(value.asText());
-        } catch (NumberFormatException e) {
+            number = new BigDecimal(value.asText()).stripTrailingZeros();
+        } catch (NumberFormatException | ArithmeticException e) {
             error(path + ".value", "must be a number or a decimal string");
             return null;
         }
+        if (number.scale() > MAX_FRACTION_DIGITS || number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+            error(path + ".value", "must have at most " + MAX_INTEGER_DIGITS + " digits before and "
+                    + MAX_FRACTION_DIGITS + " after the decimal point");
+            return null;
+        }
+        return number;
     }
 
     private Instant instant(JsonNode value, String path) {
