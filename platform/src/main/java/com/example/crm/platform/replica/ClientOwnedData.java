@@ -1,5 +1,6 @@
 package com.example.crm.platform.replica;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,5 +23,13 @@ public interface ClientOwnedData {
      * (e.g. open visit plans) are handed over. Most records do not; they ignore it.
      */
     default void ownerChanged(UUID clientId, String from, String to) {
+    }
+
+    /**
+     * The tables whose rows this bean moves and scrubs: a service's test compares the union over its beans with the
+     * tables of its schema that belong to a client, so a new table cannot be forgotten.
+     */
+    default Set<String> tableNames() {
+        return Set.of();
     }
 }

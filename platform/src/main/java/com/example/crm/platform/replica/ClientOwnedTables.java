@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -28,6 +30,11 @@ public abstract class ClientOwnedTables implements ClientOwnedData {
 
     public List<ClientOwnedTable> tables() {
         return tables;
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return tables.stream().map(ClientOwnedTable::table).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

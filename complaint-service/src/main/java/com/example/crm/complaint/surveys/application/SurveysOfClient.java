@@ -4,6 +4,7 @@ import com.example.crm.complaint.surveys.persistence.SurveyRepository;
 import com.example.crm.platform.replica.ClientOwnedData;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Set;
 import java.util.UUID;
 
 /** The surveys of a client's complaints: their comments scrubbed on erasure; a merge moves the complaints. */
@@ -14,6 +15,11 @@ public class SurveysOfClient implements ClientOwnedData {
 
     public SurveysOfClient(SurveyRepository surveys) {
         this.surveys = surveys;
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("survey");
     }
 
     @Override

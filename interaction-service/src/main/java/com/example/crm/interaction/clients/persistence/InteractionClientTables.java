@@ -25,9 +25,6 @@ public class InteractionClientTables extends ClientOwnedTables {
             ClientOwnedTable.of("payment", "reference"),
             ClientOwnedTable.of("visit_plan", "purpose", "cancel_reason"));
 
-    /** Tables with a client_id that follow their own rule in ClientReplica. */
-    public static final List<String> HANDLED_APART = List.of("cadence");
-
     public InteractionClientTables(DataSource dataSource, PlatformConfig config) {
         super(dataSource, config, TABLES);
     }

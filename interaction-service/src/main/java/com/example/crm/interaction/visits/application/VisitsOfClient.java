@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,12 @@ public class VisitsOfClient implements ClientOwnedData {
         this.cadences = cadences;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The cadence; the plans' rows move and are scrubbed with the other per-client tables. */
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("cadence");
     }
 
     /**

@@ -1,7 +1,10 @@
 package com.example.crm.interaction.clients.persistence;
 
+import com.example.crm.platform.replica.ClientOwnedData;
 import com.example.crm.platform.replica.ClientOwnedTable;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +15,6 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +30,13 @@ class ClientOwnedTablesTest {
     @Inject
     DataSource db;
 
+    @Inject
+    @Any
+    Instance<ClientOwnedData> ownedData;
+
     @Test
     void every_table_with_a_client_id_takes_part_in_merge_and_erasure() throws SQLException {
-        Set<String> listed = Stream.concat(InteractionClientTables.TABLES.stream().map(ClientOwnedTable::table),
-                InteractionClientTables.HANDLED_APART.stream()).collect(Collectors.toSet());
+        Set<String> listed = ownedData.stream().flatMap(data -> data.tableNames().stream()).collect(Collectors.toSet());
         assertThat(columns("column_name = 'client_id'")).as("tables of schema interaction with a client_id")
                 .isEqualTo(listed);
     }
