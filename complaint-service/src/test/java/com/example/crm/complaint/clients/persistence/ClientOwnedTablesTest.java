@@ -1,17 +1,13 @@
 package com.example.crm.complaint.clients.persistence;
 
 import com.example.crm.platform.replica.ClientOwnedData;
+import com.example.crm.platform.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -33,9 +29,9 @@ class ClientOwnedTablesTest {
     Instance<ClientOwnedData> ownedData;
 
     @Test
-    void every_table_of_a_clients_records_takes_part_in_merge_and_erasure() throws SQLException {
+    void every_table_of_a_clients_records_takes_part_in_merge_and_erasure() {
         Set<String> named = ownedData.stream().flatMap(data -> data.tableNames().stream()).collect(Collectors.toSet());
-        Set<String> belonging = query("""
+        Set<String> belonging = Sql.strings(db, """
                 select table_name from information_schema.columns
                 where table_schema = 'complaint' and column_name = 'client_id' and table_name <> 'known_client'
                 union
@@ -46,16 +42,5 @@ class ClientOwnedTablesTest {
                   and ccu.table_name = 'complaint'""");
         assertThat(belonging).as("tables of schema complaint holding a client's records").contains("complaint", "survey");
         assertThat(named).isEqualTo(belonging);
-    }
-
-    private Set<String> query(String sql) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
-             ResultSet r = statement.executeQuery(sql)) {
-            while (r.next()) {
-                names.add(r.getString(1));
-            }
-        }
-        return names;
     }
 }
