@@ -1,9 +1,12 @@
 package com.example.crm.complaint;
 
+import com.example.crm.contract.client.ClientEventExamples;
+import com.example.crm.contract.segment.SegmentEventExamples;
 import com.example.crm.platform.testing.ClientEventsForTests;
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.EventContract;
 import com.example.crm.platform.testing.Sql;
+import com.example.crm.platform.testing.TestTime;
 import com.example.crm.platform.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
@@ -40,7 +43,7 @@ public final class ComplaintFixtures {
         ConsumerGroups.awaitAssigned(kafka(), "complaint-service", "crm.client.v1", Duration.ofSeconds(60));
         String id = UUID.randomUUID().toString();
         ClientEventsForTests.publishUntilApplied(kafka(), "crm.client.v1", id,
-                ClientEventsForTests.registered(id, "rep-c", legalName, "EXISTING"),
+                ClientEventExamples.registered(id, "rep-c", legalName, "EXISTING", TestTime.now()),
                 () -> Sql.count(db(), "select count(*) from complaint.known_client where id = ?", UUID.fromString(id)) == 1,
                 WAIT);
         return id;
@@ -53,7 +56,7 @@ public final class ComplaintFixtures {
     public static void classify(String clientId, String abcClass, String valueTier, Instant computedAt) {
         ConsumerGroups.awaitAssigned(kafka(), "complaint-service", "crm.segment.v1", Duration.ofSeconds(60));
         ClientEventsForTests.publish(kafka(), "crm.segment.v1", clientId,
-                ClientEventsForTests.classified(clientId, abcClass, valueTier, computedAt));
+                SegmentEventExamples.classified(clientId, abcClass, valueTier, computedAt, TestTime.now()));
     }
 
     public static String intake(String clientId, String severity) {

@@ -1,8 +1,10 @@
 package com.example.crm.interaction;
 
+import com.example.crm.contract.client.ClientEventExamples;
 import com.example.crm.platform.testing.ClientEventsForTests;
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.EventContract;
+import com.example.crm.platform.testing.TestTime;
 import com.example.crm.platform.testing.Tokens;
 import com.example.crm.platform.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -56,7 +58,7 @@ public final class InteractionFixtures {
         awaitClientConsumer();
         String id = UUID.randomUUID().toString();
         ClientEventsForTests.publishUntilApplied(kafka(), "crm.client.v1", id,
-                ClientEventsForTests.registered(id, owner, legalName, "POTENTIAL"),
+                ClientEventExamples.registered(id, owner, legalName, "POTENTIAL", TestTime.now()),
                 () -> as(owner, "crm-sales").get("/api/v1/clients/" + id + "/interactions").statusCode() == 200, WAIT);
         return id;
     }

@@ -1,5 +1,6 @@
 package com.example.crm.segmentation;
 
+import com.example.crm.contract.client.ClientEventExamples;
 import com.example.crm.platform.testing.ClientEventsForTests;
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.Sql;
@@ -128,9 +129,9 @@ class ProjectionReplayTest {
         String big = UUID.randomUUID().toString();
         String small = UUID.randomUUID().toString();
         String duplicate = UUID.randomUUID().toString();
-        events.add(new Record(CLIENTS, big, ClientEventsForTests.registered(big, "rep-r", "重放大客户公司", "INTENDED")));
-        events.add(new Record(CLIENTS, small, ClientEventsForTests.registered(small, "rep-r", "重放小客户公司", "EXISTING")));
-        events.add(new Record(CLIENTS, duplicate, ClientEventsForTests.registered(duplicate, "rep-r", "重放大客户公司（重复）", "EXISTING")));
+        events.add(new Record(CLIENTS, big, ClientEventExamples.registered(big, "rep-r", "重放大客户公司", "INTENDED", TestTime.now())));
+        events.add(new Record(CLIENTS, small, ClientEventExamples.registered(small, "rep-r", "重放小客户公司", "EXISTING", TestTime.now())));
+        events.add(new Record(CLIENTS, duplicate, ClientEventExamples.registered(duplicate, "rep-r", "重放大客户公司（重复）", "EXISTING", TestTime.now())));
         events.add(new Record(CLIENTS, big, ClientEventsForTests.clientEvent(UUID.randomUUID().toString(),
                 "crm.client.status-changed.v1", big, """
                         {"clientId":"%s","version":1,"from":"INTENDED","to":"EXISTING","changedBy":"rep-r","changedAt":"%s"}"""

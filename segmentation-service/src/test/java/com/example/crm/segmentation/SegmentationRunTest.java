@@ -1,5 +1,6 @@
 package com.example.crm.segmentation;
 
+import com.example.crm.contract.client.ClientEventExamples;
 import com.example.crm.platform.testing.ClientEventsForTests;
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.EventContract;
@@ -147,7 +148,7 @@ class SegmentationRunTest {
         ConsumerGroups.awaitAssigned(kafka(), "segmentation-service", "crm.client.v1", Duration.ofSeconds(60));
         String client = UUID.randomUUID().toString();
         ClientEventsForTests.publish(kafka(), "crm.client.v1", client,
-                ClientEventsForTests.registered(client, "rep-s", "事件投影公司", "EXISTING"));
+                ClientEventExamples.registered(client, "rep-s", "事件投影公司", "EXISTING", TestTime.now()));
         await().atMost(WAIT).until(() -> Sql.count(db, "select count(*) from segmentation.client_profile where client_id = ?",
                 UUID.fromString(client)) == 1);
         String orderEvent = interactionEvent(UUID.randomUUID().toString(), "crm.interaction.order-placed.v1", client, """
@@ -203,7 +204,7 @@ class SegmentationRunTest {
         await().atMost(WAIT).until(() -> Sql.count(db, "select count(*) from segmentation.contact_fact where client_id = ?",
                 UUID.fromString(client)) == 1);
         ClientEventsForTests.publish(kafka(), "crm.client.v1", client,
-                ClientEventsForTests.registered(client, "rep-t", "先联系后登记公司", "POTENTIAL"));
+                ClientEventExamples.registered(client, "rep-t", "先联系后登记公司", "POTENTIAL", TestTime.now()));
         await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", Tokens.bearer("rep-t", "crm-sales"))
                 .get("/api/v1/prospects").then().statusCode(200)
                 .body("prospects[0].client.contacts", equalTo(1))

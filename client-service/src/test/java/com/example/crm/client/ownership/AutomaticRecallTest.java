@@ -1,7 +1,9 @@
 package com.example.crm.client.ownership;
 
 import com.example.crm.client.TestClock;
+import com.example.crm.contract.segment.SegmentEventExamples;
 import com.example.crm.platform.testing.ClientEventsForTests;
+import com.example.crm.platform.testing.TestTime;
 import com.example.crm.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -161,7 +163,7 @@ class AutomaticRecallTest {
         String plain = claimed(poolId, rep, "普通客户有限公司");
 
         ClientEventsForTests.publish(kafka, "crm.segment.v1", key,
-                ClientEventsForTests.classified(key, "A", "KEY", clock.instant()));
+                SegmentEventExamples.classified(key, "A", "KEY", clock.instant(), TestTime.now()));
         orderPlaced(kafka, deal, clock.instant());
         as(rep, "crm-sales").put(CLIENTS + "/" + locked + "/lock").then().statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> {

@@ -1,11 +1,9 @@
 package com.example.crm.platform.testing;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /**
- * client-service's and segmentation's documented events, as a service's tests publish them to make clients known
- * the way production does (through the broker, not through the service's database).
+ * Publishing events the way production does (through the broker, not through a service's database), for a service's
+ * tests that make clients known; the events themselves come from the producers' contracts
+ * ({@code ClientEventExamples}, {@code SegmentEventExamples}) or are written out by the test.
  */
 public final class ClientEventsForTests {
 
@@ -23,23 +21,6 @@ public final class ClientEventsForTests {
                 {"specversion":"1.0","id":"%s","source":"%s","type":"%s","subject":"%s",
                  "time":"%s","datacontenttype":"application/json","data":%s}"""
                 .formatted(eventId, source, type, clientId, TestTime.now(), data);
-    }
-
-    public static String registered(String clientId, String owner, String legalName, String status) {
-        return clientEvent(UUID.randomUUID().toString(), "crm.client.registered.v1", clientId, """
-                {"clientId":"%s","version":0,"kind":"COMPANY","legalName":"%s","status":"%s","ownerId":"%s",
-                 "tags":[],"registeredAt":"%s"}""".formatted(clientId, legalName, status, owner, TestTime.now()));
-    }
-
-    /** segmentation's client-classified event. */
-    public static String classified(String clientId, String abcClass, String valueTier, Instant computedAt) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/crm/segmentation-service","type":"crm.segment.client-classified.v1",
-                 "subject":"%s","time":"%s","datacontenttype":"application/json",
-                 "data":{"clientId":"%s","abcClass":"%s","valueTier":"%s","churnRisk":"LOW","churnScore":10,
-                         "runId":"%s","computedAt":"%s"}}"""
-                .formatted(UUID.randomUUID(), clientId, TestTime.now(), clientId, abcClass, valueTier, UUID.randomUUID(),
-                        computedAt);
     }
 
     public static void publish(String bootstrapServers, String topic, String key, String event) {

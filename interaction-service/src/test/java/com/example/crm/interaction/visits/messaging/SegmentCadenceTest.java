@@ -1,5 +1,6 @@
 package com.example.crm.interaction.visits.messaging;
 
+import com.example.crm.contract.segment.SegmentEventExamples;
 import com.example.crm.platform.testing.ClientEventsForTests;
 import com.example.crm.platform.testing.ConsumerGroups;
 import com.example.crm.platform.testing.TestTime;
@@ -89,6 +90,6 @@ class SegmentCadenceTest {
 
     private static void classify(String client, String abc, String tier, Instant computedAt) {
         ClientEventsForTests.publish(kafka(), "crm.segment.v1", client,
-                ClientEventsForTests.classified(client, abc, tier, computedAt));
+                SegmentEventExamples.classified(client, abc, tier, computedAt, TestTime.now()));
     }
 }
