@@ -1,0 +1,125 @@
+package com.example.crm.platform.api;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents the RFC 9457 problems every operation of the suite really answers, once for all services (registered as
+ * {@code mp.openapi.filter}): a {@code Problem} schema, and per operation the statuses its shape makes possible —
+ * 400, 401, 403, 500 and 503 (with Retry-After) always; 404 on a path naming a record; 413 and 415 with a body; 412
+ * and 428 with If-Match; 409 and 422 for commands. An operation's own documented answers are kept.
+ */
+public class ProblemResponses implements OASFilter {
+
+    static final String SCHEMA = "Problem";
+    private static final String REF = "#/components/schemas/" + SCHEMA;
+
+    private static final Map<String, String> WHY = Map.ofEntries(
+            Map.entry("400", "The request is not valid: the problem names each field (errors)"),
+            Map.entry("401", "No valid bearer token"),
+            Map.entry("403", "The caller's role or ownership does not allow it"),
+            Map.entry("404", "No such record (a client not known yet here: retryable true)"),
+            Map.entry("409", "The record's state stands against the command (conflict, duplicate, illegal transition, cap)"),
+            Map.entry("412", "If-Match names an old version (currentETag says the current one)"),
+            Map.entry("413", "The body is larger than allowed"),
+            Map.entry("415", "The body's media type is not accepted"),
+            Map.entry("422", "Well-formed, but breaks a business rule, or an Idempotency-Key reused with another body"),
+            Map.entry("428", "If-Match is required"),
+            Map.entry("500", "Unexpected failure (errorId to quote)"),
+            Map.entry("503", "The database is unavailable; retry after Retry-After seconds"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(SCHEMA, problemSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                document(path, method, operation)));
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean command = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        boolean body = operation.getRequestBody() != null;
+        boolean ifMatch = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+        for (String status : List.of("400", "401", "403", "500", "503")) {
+            add(responses, status);
+        }
+        if (path.contains("{")) {
+            add(responses, "404");
+        }
+        if (body) {
+            add(responses, "413");
+            add(responses, "415");
+        }
+        if (ifMatch) {
+            add(responses, "412");
+            add(responses, "428");
+        }
+        if (command) {
+            add(responses, "409");
+            add(responses, "422");
+        }
+    }
+
+    private static void add(APIResponses responses, String status) {
+        APIResponse existing = responses.getAPIResponse(status);
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)));
+        if (existing == null) {
+            APIResponse response = OASFactory.createAPIResponse().description(WHY.get(status)).content(content);
+            if (status.equals("503")) {
+                response.addHeader("Retry-After", OASFactory.createHeader().description("seconds to wait")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+            }
+            responses.addAPIResponse(status, response);
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                || existing.getContent().getMediaTypes().isEmpty()) {
+            existing.setContent(content);
+        }
+    }
+
+    private static Schema problemSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", text("a URN naming the kind of problem, e.g. urn:crm:problem:validation"));
+        properties.put("title", text("the kind of problem, in words"));
+        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+        properties.put("detail", text("what went wrong with this request"));
+        properties.put("instance", text("the request path"));
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .properties(Map.of("field", text("the field's path, e.g. address.city"), "message", text("why")));
+        properties.put("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(
+                        "RFC 9457 problem details; extensions per kind (candidates, allowed, currentETag, retryable, "
+                                + "errorId, ...)")
+                .required(List.of("type", "title", "status")).properties(properties)
+                .additionalPropertiesSchema(OASFactory.createSchema());
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+}
