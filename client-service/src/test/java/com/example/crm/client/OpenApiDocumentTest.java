@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What an integrator generating a client from the OpenAPI document relies on: a unique operationId per operation,
- * a server, and every problem answer documented as problem+json with the Problem schema.
+ * a server, typed success answers with their real status and headers, and every problem answer documented as
+ * problem+json with the Problem schema.
  */
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -30,6 +31,7 @@ class OpenApiDocumentTest {
         assertThat(doc.at("/components/schemas/Problem/properties").has("type")).isTrue();
         Set<String> ids = new HashSet<>();
         List<String> undocumented = new ArrayList<>();
+        List<String> untyped = new ArrayList<>();
         int operations = 0;
         for (var path = doc.path("paths").fields(); path.hasNext(); ) {
             var item = path.next();
@@ -49,6 +51,13 @@ class OpenApiDocumentTest {
                         undocumented.add(name + " " + status);
                     }
                 }
+                for (var response = operation.path("responses").fields(); response.hasNext(); ) {
+                    var answer = response.next();
+                    JsonNode json = answer.getValue().at("/content/application~1json/schema");
+                    if (answer.getKey().startsWith("2") && !json.isMissingNode() && json.isEmpty()) {
+                        untyped.add(name + " " + answer.getKey());
+                    }
+                }
                 if (item.getKey().contains("{")
                         && operation.at("/responses/404/content/application~1problem+json").isMissingNode()) {
                     undocumented.add(name + " 404");
@@ -57,6 +66,15 @@ class OpenApiDocumentTest {
         }
         assertThat(operations).isGreaterThan(20);
         assertThat(undocumented).as("problem answers without the Problem schema").isEmpty();
+        assertThat(untyped).as("success answers documented as an empty schema").isEmpty();
+        JsonNode create = doc.at("/paths/~1api~1v1~1clients/post/responses");
+        assertThat(create.has("201")).as("a registration answers 201").isTrue();
+        assertThat(create.at("/201/content/application~1json/schema/$ref").asText()).endsWith("/ClientView");
+        assertThat(create.at("/201/headers").has("Location")).isTrue();
+        JsonNode read = doc.at("/paths/~1api~1v1~1clients~1{id}/get/responses/200");
+        assertThat(read.at("/content/application~1json/schema/$ref").asText()).endsWith("/ClientView");
+        assertThat(read.at("/headers").has("ETag")).as("a read documents the ETag").isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1clients~1{id}/delete/responses").has("204")).isTrue();
         JsonNode patch = doc.at("/paths/~1api~1v1~1clients~1{id}/patch/responses");
         assertThat(patch.has("412")).as("a patch with If-Match documents 412").isTrue();
         assertThat(patch.has("428")).as("and 428").isTrue();

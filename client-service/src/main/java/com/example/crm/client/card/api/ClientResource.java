@@ -34,7 +34,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -69,6 +74,16 @@ public class ClientResource {
     @Operation(summary = "Register a client", description = "The caller becomes its owner. A retry with the same "
             + "Idempotency-Key and body returns the first response. Possible duplicates (same credit code or phone, "
             + "similar name) are refused with 409 and the ranked candidates.")
+    @APIResponse(responseCode = "201", description = "the registered card",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "the record's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Location", description = "the new record",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "true: the first answer, replayed",
+                            schema = @Schema(type = SchemaType.STRING))
+            })
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @QueryParam("allowDuplicate") @Parameter(description = "register even if similar names or "
                                    + "the same phone exist (never for a credit code in use)") String allowDuplicate,
@@ -84,6 +99,10 @@ public class ClientResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Read a client's card", description = "The ETag is needed as If-Match for changes.")
+    @APIResponse(responseCode = "200", description = "the card",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("id") UUID id) {
         return withETag(service.get(id));
     }
@@ -94,6 +113,10 @@ public class ClientResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Change a client's card with a JSON merge patch (RFC 7396)",
             description = "Requires If-Match. Read-only fields (id, version, status, owner, segment) are rejected.")
+    @APIResponse(responseCode = "200", description = "the changed card",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @QueryParam("reason") @Parameter(description = "why, kept in the card's history") String reason,
                           @NotNull JsonNode patch) {
@@ -106,6 +129,10 @@ public class ClientResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Move a client to another lifecycle status",
             description = "POTENTIAL → INTENDED → EXISTING → TERMINATED, and TERMINATED → INTENDED. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "the card in its new status",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest request) {
         return withETag(service.transition(id, ETags.expected(ifMatch), request.to(), request.reason()));
@@ -115,6 +142,10 @@ public class ClientResource {
     @Path("{id}/verification")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Record that the card was re-verified", description = "Moves reviewDueAt one review interval ahead. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "the card with its next review date",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response verify(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(service.verify(id, ETags.expected(ifMatch)));
     }
@@ -140,6 +171,10 @@ public class ClientResource {
     @Operation(summary = "Merge a duplicate into this client",
             description = "This card survives and takes the duplicate's values where it has none; contact persons "
                     + "and history move over; the duplicate is deleted. Requires If-Match of this card.")
+    @APIResponse(responseCode = "200", description = "the surviving card",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull CardRequests.Merge request) {
         return withETag(merges.merge(id, ETags.expected(ifMatch), request.duplicateId(), request.reason()));
@@ -149,6 +184,7 @@ public class ClientResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Delete a client (soft: an admin can restore it)", description = "Requires If-Match.")
+    @APIResponse(responseCode = "204", description = "(an admin can restore it)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @QueryParam("reason") String reason) {
         removals.delete(id, ETags.expected(ifMatch), QueryParams.text("reason", reason, 500));
@@ -160,6 +196,10 @@ public class ClientResource {
     @Path("{id}/restore")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Restore a deleted client")
+    @APIResponse(responseCode = "200", description = "the restored card",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response restore(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
         return withETag(removals.restore(id, request == null ? null : request.reason()));
     }
@@ -171,6 +211,10 @@ public class ClientResource {
     @Operation(summary = "Erase a client's personal data irreversibly",
             description = "Contact persons are removed and personal fields scrubbed, in the card and its history; "
                     + "figures stay. Emits crm.client.erased.v1 so that every service scrubs its copy.")
+    @APIResponse(responseCode = "200", description = "the erased card",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response erase(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
         return withETag(removals.erase(id, request == null ? null : request.reason()));
     }

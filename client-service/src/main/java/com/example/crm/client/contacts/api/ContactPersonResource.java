@@ -26,6 +26,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -53,6 +58,16 @@ public class ContactPersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Add a contact person")
+    @APIResponse(responseCode = "201", description = "the added contact person",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPersonView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "the record's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Location", description = "the new record",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "true: the first answer, replayed",
+                            schema = @Schema(type = SchemaType.STRING))
+            })
     public Response create(@PathParam("clientId") UUID clientId,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ContactPersonInput input) {
@@ -73,6 +88,10 @@ public class ContactPersonResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the contact person",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPersonView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id) {
         return withETag(service.get(clientId, id));
     }
@@ -82,6 +101,10 @@ public class ContactPersonResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Change a contact person with a JSON merge patch; requires If-Match")
+    @APIResponse(responseCode = "200", description = "the changed contact person",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPersonView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response patch(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         return withETag(service.patch(clientId, id, ETags.expected(ifMatch), patch));
@@ -91,6 +114,7 @@ public class ContactPersonResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Remove a contact person; requires If-Match")
+    @APIResponse(responseCode = "204", description = "done; no body")
     public Response delete(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(clientId, id, ETags.expected(ifMatch));

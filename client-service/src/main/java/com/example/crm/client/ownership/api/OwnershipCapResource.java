@@ -23,7 +23,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -66,6 +70,10 @@ public class OwnershipCapResource {
     @GET
     @Path("{scope}/{subject}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the cap",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipCapResource.CapView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("scope") String scope, @PathParam("subject") String subject) {
         return withETag(pools.cap(scope(scope), subject(subject)));
     }
@@ -77,6 +85,18 @@ public class OwnershipCapResource {
     @Operation(summary = "Set the cap of a user or department (users/{id} or departments/{id})",
             description = "201 when created, 200 when replaced (If-Match optional, checked when sent). Lowering a cap "
                     + "below what is held takes nothing away; it only refuses further claims and assignments.")
+    @APIResponse(responseCode = "200", description = "the cap as replaced (201 with Location when it was created)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipCapResource.CapView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "the cap as created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipCapResource.CapView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "the record's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Location", description = "the new record",
+                            schema = @Schema(type = SchemaType.STRING))
+            })
     public Response put(@PathParam("scope") String scope, @PathParam("subject") String subject,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CapInput input) {
         CapScope s = scope(scope);
@@ -92,6 +112,7 @@ public class OwnershipCapResource {
     @DELETE
     @Path("{scope}/{subject}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @APIResponse(responseCode = "204", description = "the default applies")
     public Response delete(@PathParam("scope") String scope, @PathParam("subject") String subject) {
         pools.deleteCap(scope(scope), subject(subject));
         return Response.noContent().build();

@@ -1,6 +1,7 @@
 package com.example.crm.client.ownership.api;
 
 import com.example.crm.client.card.api.ClientMapper;
+import com.example.crm.client.card.api.ClientView;
 import com.example.crm.client.card.domain.Client;
 import com.example.crm.client.ownership.application.ClientLocks;
 import com.example.crm.client.ownership.application.OwnershipService;
@@ -24,6 +25,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -63,6 +69,10 @@ public class OwnershipResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Hand a client over to another rep",
             description = "The current owner, a manager or an admin. Requires If-Match; the history stays with the card.")
+    @APIResponse(responseCode = "200", description = "the card with its new owner",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response transferOwner(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid @NotNull OwnershipRequests.TransferOwner request) {
         Client client = ownership.transfer(id, ETags.expected(ifMatch), request.ownerId(), request.department(),
@@ -79,6 +89,10 @@ public class OwnershipResource {
             description = "The owner, a manager or an admin; requires If-Match of the card. Pool: poolId, else the one "
                     + "it was taken from, else the default pool. The owner's open visit plans are cancelled "
                     + "(interaction-service reacts to the events); the history stays with the card.")
+    @APIResponse(responseCode = "200", description = "where the client stands now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response returnToPool(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull OwnershipRequests.ReturnToPool request) {
         return OwnershipView.ok(ownership.returnToPool(id, ETags.expected(ifMatch), request.poolId(), request.reason()));
@@ -89,6 +103,10 @@ public class OwnershipResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Lock the client (锁定): it is never recalled",
             description = "The owner, a manager or an admin; up to the owner's lock cap (409 beyond it).")
+    @APIResponse(responseCode = "200", description = "where the client stands now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response lock(@PathParam("id") UUID id) {
         return OwnershipView.ok(locks.lock(id));
     }
@@ -97,6 +115,10 @@ public class OwnershipResource {
     @Path("{id}/lock")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Unlock the client: recall rules apply again")
+    @APIResponse(responseCode = "200", description = "where the client stands now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response unlock(@PathParam("id") UUID id) {
         return OwnershipView.ok(locks.unlock(id));
     }

@@ -32,7 +32,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -75,6 +80,14 @@ public class PoolResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Create a pool with its members, admins, claim and recall rules")
+    @APIResponse(responseCode = "201", description = "the new pool",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PoolView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "the record's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Location", description = "the new record",
+                            schema = @Schema(type = SchemaType.STRING))
+            })
     public Response create(@Valid @NotNull PoolInput input) {
         Pool pool = pools.create(input);
         return Response.created(URI.create("/api/v1/pools/" + pool.id)).entity(mapper.toView(pool, 0))
@@ -84,6 +97,10 @@ public class PoolResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the pool",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PoolView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("id") UUID id) {
         return withETag(pools.get(id));
     }
@@ -93,6 +110,10 @@ public class PoolResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Replace a pool's settings", description = "Requires If-Match. Its clients stay.")
+    @APIResponse(responseCode = "200", description = "the pool as replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PoolView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull PoolInput input) {
         return withETag(pools.replace(id, ETags.expected(ifMatch), input));
@@ -102,6 +123,7 @@ public class PoolResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Remove a pool that governs no client", description = "Requires If-Match; 409 while clients use it.")
+    @APIResponse(responseCode = "204", description = "done; no body")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         pools.delete(id, ETags.expected(ifMatch));
         return Response.noContent().build();
@@ -131,6 +153,10 @@ public class PoolResource {
     @Operation(summary = "Claim a client of the pool (领取)",
             description = "Pool members. 409 when it was taken meanwhile, within the previous-owner cool-down, beyond "
                     + "the caller's ownership cap or the pool's daily claim limit (the problem states which and the figures).")
+    @APIResponse(responseCode = "200", description = "where the client stands now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response claim(@PathParam("id") UUID id, @Valid @NotNull OwnershipRequests.Claim request) {
         return OwnershipView.ok(ownership.claim(id, request.clientId()));
     }
@@ -141,6 +167,10 @@ public class PoolResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Assign a client of the pool to a rep (分配)",
             description = "Pool admins, managers and admins; the rep's ownership cap applies.")
+    @APIResponse(responseCode = "200", description = "where the client stands now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
+            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull OwnershipRequests.Assign request) {
         return OwnershipView.ok(ownership.assign(id, request.clientId(), request.ownerId(), request.department(),
                 request.reason()));

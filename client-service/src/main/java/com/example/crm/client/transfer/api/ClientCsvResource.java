@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -63,6 +67,8 @@ public class ClientCsvResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Export the clients matching the list filters as CSV (UTF-8 with BOM, streamed)",
             description = "Bank details are not exported. The file can be imported again.")
+    @APIResponse(responseCode = "200", description = "the cards, UTF-8 with a byte-order mark, import columns first",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response exportCsv(@BeanParam ClientFilterParams filters) {
         var filter = filters.toFilter();
         StreamingOutput body = output -> {
