@@ -21,7 +21,8 @@ import java.util.Map;
  * Documents the RFC 9457 problems every operation of the suite really answers, once for all services (registered as
  * {@code mp.openapi.filter}): a {@code Problem} schema, and per operation the statuses its shape makes possible —
  * 400, 401, 403, 500 and 503 (with Retry-After) always; 404 on a path naming a record; 413 and 415 with a body; 412
- * and 428 with If-Match; 409 and 422 for commands. An operation's own documented answers are kept.
+ * and 428 with If-Match; 409 and 422 for commands. An operation's own documented answers are kept. Also the
+ * response headers operations refer to (ETag, Location, Idempotent-Replayed).
  */
 public class ProblemResponses implements OASFilter {
 
@@ -42,12 +43,20 @@ public class ProblemResponses implements OASFilter {
             Map.entry("500", "Unexpected failure (errorId to quote)"),
             Map.entry("503", "The database is unavailable; retry after Retry-After seconds"));
 
+    /** Response headers operations refer to ({@code @Header(name = "ETag", ref = "ETag")}). */
+    private static final Map<String, String> HEADERS = Map.of(
+            "ETag", "the record's version: send it back in If-Match to change the record",
+            "Location", "the new record's address",
+            "Idempotent-Replayed", "true: the answer to an earlier request with the same Idempotency-Key, replayed");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(SCHEMA, problemSchema());
+        HEADERS.forEach((name, description) -> openAPI.getComponents().addHeader(name, OASFactory.createHeader()
+                .description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

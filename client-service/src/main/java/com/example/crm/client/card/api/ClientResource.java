@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -76,14 +75,8 @@ public class ClientResource {
             + "similar name) are refused with 409 and the ranked candidates.")
     @APIResponse(responseCode = "201", description = "the registered card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = {
-                    @Header(name = "ETag", description = "the record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Location", description = "the new record",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Idempotent-Replayed", description = "true: the first answer, replayed",
-                            schema = @Schema(type = SchemaType.STRING))
-            })
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location"),
+                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")})
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @QueryParam("allowDuplicate") @Parameter(description = "register even if similar names or "
                                    + "the same phone exist (never for a credit code in use)") String allowDuplicate,
@@ -101,8 +94,7 @@ public class ClientResource {
     @Operation(summary = "Read a client's card", description = "The ETag is needed as If-Match for changes.")
     @APIResponse(responseCode = "200", description = "the card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response get(@PathParam("id") UUID id) {
         return withETag(service.get(id));
     }
@@ -115,8 +107,7 @@ public class ClientResource {
             description = "Requires If-Match. Read-only fields (id, version, status, owner, segment) are rejected.")
     @APIResponse(responseCode = "200", description = "the changed card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @QueryParam("reason") @Parameter(description = "why, kept in the card's history") String reason,
                           @NotNull JsonNode patch) {
@@ -131,8 +122,7 @@ public class ClientResource {
             description = "POTENTIAL → INTENDED → EXISTING → TERMINATED, and TERMINATED → INTENDED. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "the card in its new status",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest request) {
         return withETag(service.transition(id, ETags.expected(ifMatch), request.to(), request.reason()));
@@ -144,8 +134,7 @@ public class ClientResource {
     @Operation(summary = "Record that the card was re-verified", description = "Moves reviewDueAt one review interval ahead. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "the card with its next review date",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response verify(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(service.verify(id, ETags.expected(ifMatch)));
     }
@@ -173,8 +162,7 @@ public class ClientResource {
                     + "and history move over; the duplicate is deleted. Requires If-Match of this card.")
     @APIResponse(responseCode = "200", description = "the surviving card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull CardRequests.Merge request) {
         return withETag(merges.merge(id, ETags.expected(ifMatch), request.duplicateId(), request.reason()));
@@ -198,8 +186,7 @@ public class ClientResource {
     @Operation(summary = "Restore a deleted client")
     @APIResponse(responseCode = "200", description = "the restored card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response restore(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
         return withETag(removals.restore(id, request == null ? null : request.reason()));
     }
@@ -213,8 +200,7 @@ public class ClientResource {
                     + "figures stay. Emits crm.client.erased.v1 so that every service scrubs its copy.")
     @APIResponse(responseCode = "200", description = "the erased card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response erase(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
         return withETag(removals.erase(id, request == null ? null : request.reason()));
     }

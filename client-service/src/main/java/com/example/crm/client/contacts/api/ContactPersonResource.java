@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,14 +59,8 @@ public class ContactPersonResource {
     @Operation(summary = "Add a contact person")
     @APIResponse(responseCode = "201", description = "the added contact person",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPersonView.class)),
-            headers = {
-                    @Header(name = "ETag", description = "the record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Location", description = "the new record",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Idempotent-Replayed", description = "true: the first answer, replayed",
-                            schema = @Schema(type = SchemaType.STRING))
-            })
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location"),
+                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")})
     public Response create(@PathParam("clientId") UUID clientId,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ContactPersonInput input) {
@@ -90,8 +83,7 @@ public class ContactPersonResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @APIResponse(responseCode = "200", description = "the contact person",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPersonView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response get(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id) {
         return withETag(service.get(clientId, id));
     }
@@ -103,8 +95,7 @@ public class ContactPersonResource {
     @Operation(summary = "Change a contact person with a JSON merge patch; requires If-Match")
     @APIResponse(responseCode = "200", description = "the changed contact person",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPersonView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response patch(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         return withETag(service.patch(clientId, id, ETags.expected(ifMatch), patch));

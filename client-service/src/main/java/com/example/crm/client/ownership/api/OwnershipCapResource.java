@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,8 +71,7 @@ public class OwnershipCapResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.AUDITOR})
     @APIResponse(responseCode = "200", description = "the cap",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipCapResource.CapView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response get(@PathParam("scope") String scope, @PathParam("subject") String subject) {
         return withETag(pools.cap(scope(scope), subject(subject)));
     }
@@ -87,16 +85,10 @@ public class OwnershipCapResource {
                     + "below what is held takes nothing away; it only refuses further claims and assignments.")
     @APIResponse(responseCode = "200", description = "the cap as replaced (201 with Location when it was created)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipCapResource.CapView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "201", description = "the cap as created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipCapResource.CapView.class)),
-            headers = {
-                    @Header(name = "ETag", description = "the record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Location", description = "the new record",
-                            schema = @Schema(type = SchemaType.STRING))
-            })
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location")})
     public Response put(@PathParam("scope") String scope, @PathParam("subject") String subject,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CapInput input) {
         CapScope s = scope(scope);

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,8 +70,7 @@ public class OwnershipResource {
             description = "The current owner, a manager or an admin. Requires If-Match; the history stays with the card.")
     @APIResponse(responseCode = "200", description = "the card with its new owner",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response transferOwner(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid @NotNull OwnershipRequests.TransferOwner request) {
         Client client = ownership.transfer(id, ETags.expected(ifMatch), request.ownerId(), request.department(),
@@ -91,8 +89,7 @@ public class OwnershipResource {
                     + "(interaction-service reacts to the events); the history stays with the card.")
     @APIResponse(responseCode = "200", description = "where the client stands now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response returnToPool(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull OwnershipRequests.ReturnToPool request) {
         return OwnershipView.ok(ownership.returnToPool(id, ETags.expected(ifMatch), request.poolId(), request.reason()));
@@ -105,8 +102,7 @@ public class OwnershipResource {
             description = "The owner, a manager or an admin; up to the owner's lock cap (409 beyond it).")
     @APIResponse(responseCode = "200", description = "where the client stands now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response lock(@PathParam("id") UUID id) {
         return OwnershipView.ok(locks.lock(id));
     }
@@ -117,8 +113,7 @@ public class OwnershipResource {
     @Operation(summary = "Unlock the client: recall rules apply again")
     @APIResponse(responseCode = "200", description = "where the client stands now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response unlock(@PathParam("id") UUID id) {
         return OwnershipView.ok(locks.unlock(id));
     }

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,12 +81,7 @@ public class PoolResource {
     @Operation(summary = "Create a pool with its members, admins, claim and recall rules")
     @APIResponse(responseCode = "201", description = "the new pool",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PoolView.class)),
-            headers = {
-                    @Header(name = "ETag", description = "the record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Location", description = "the new record",
-                            schema = @Schema(type = SchemaType.STRING))
-            })
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location")})
     public Response create(@Valid @NotNull PoolInput input) {
         Pool pool = pools.create(input);
         return Response.created(URI.create("/api/v1/pools/" + pool.id)).entity(mapper.toView(pool, 0))
@@ -99,8 +93,7 @@ public class PoolResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.AUDITOR})
     @APIResponse(responseCode = "200", description = "the pool",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PoolView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response get(@PathParam("id") UUID id) {
         return withETag(pools.get(id));
     }
@@ -112,8 +105,7 @@ public class PoolResource {
     @Operation(summary = "Replace a pool's settings", description = "Requires If-Match. Its clients stay.")
     @APIResponse(responseCode = "200", description = "the pool as replaced",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PoolView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull PoolInput input) {
         return withETag(pools.replace(id, ETags.expected(ifMatch), input));
@@ -155,8 +147,7 @@ public class PoolResource {
                     + "the caller's ownership cap or the pool's daily claim limit (the problem states which and the figures).")
     @APIResponse(responseCode = "200", description = "where the client stands now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response claim(@PathParam("id") UUID id, @Valid @NotNull OwnershipRequests.Claim request) {
         return OwnershipView.ok(ownership.claim(id, request.clientId()));
     }
@@ -169,8 +160,7 @@ public class PoolResource {
             description = "Pool admins, managers and admins; the rep's ownership cap applies.")
     @APIResponse(responseCode = "200", description = "where the client stands now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnershipView.class)),
-            headers = @Header(name = "ETag", description = "the record's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull OwnershipRequests.Assign request) {
         return OwnershipView.ok(ownership.assign(id, request.clientId(), request.ownerId(), request.department(),
                 request.reason()));
