@@ -33,7 +33,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -70,6 +74,16 @@ public class ComplaintResource {
     @Operation(summary = "Take in a complaint", description = "Its SLA targets follow the severity and the client's "
             + "tier (KEY or class A: stricter). A client created in client-service is known here within a second; "
             + "before that the answer is 404 with \"retryable\": true. Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "the received complaint",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = {
+                    @Header(name = "ETag",
+                            ref = "ETag"),
+                    @Header(name = "Location",
+                            ref = "Location"),
+                    @Header(name = "Idempotent-Replayed",
+                            ref = "Idempotent-Replayed")
+            })
     public Response intake(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ComplaintCommands.Intake input) {
         return idempotency.create(idempotencyKey, user.id(), input, () -> {
@@ -81,6 +95,10 @@ public class ComplaintResource {
     @GET
     @Path("complaints/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES, Roles.INTEGRATION, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the complaint",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response get(@PathParam("id") UUID id) {
         return withETag(service.get(id));
     }
@@ -128,6 +146,10 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Step 1, listened: record the customer's account and acknowledge (stops the first-response clock); If-Match")
+    @APIResponse(responseCode = "200", description = "the acknowledged complaint",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ComplaintCommands.Acknowledgement input) {
         return withETag(service.acknowledge(id, ETags.expected(ifMatch), input));
@@ -138,6 +160,10 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Step 2, investigated: root cause, finding, what the customer was told; If-Match")
+    @APIResponse(responseCode = "200", description = "the complaint with its investigation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response investigate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ComplaintCommands.Investigation input) {
         return withETag(service.investigate(id, ETags.expected(ifMatch), input));
@@ -150,6 +176,10 @@ public class ComplaintResource {
     @Operation(summary = "Step 3, resolved: apology, the customer's preferred resolution, the resolution; If-Match",
             description = "Needs the investigation's root cause (422 otherwise). Opens the satisfaction survey; the "
                     + "answer carries its token once (reissue: POST .../survey/token).")
+    @APIResponse(responseCode = "200", description = "the resolved complaint and the survey token",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.Resolved.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response resolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ComplaintCommands.Resolution input) {
         ComplaintService.Resolved resolved = service.resolve(id, ETags.expected(ifMatch), input);
@@ -162,6 +192,10 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Step 4, follow-up: the compensation given (type and amount); If-Match")
+    @APIResponse(responseCode = "200", description = "the complaint with its compensation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response compensate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ComplaintCommands.Compensation input) {
         return withETag(service.compensate(id, ETags.expected(ifMatch), input));
@@ -172,6 +206,10 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Step 4, follow-up: an action due on a day")
+    @APIResponse(responseCode = "201", description = "the follow-up",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintMapper.FollowUpView.class)),
+            headers = @Header(name = "Location",
+                    ref = "Location"))
     public Response addFollowUp(@PathParam("id") UUID id, @Valid @NotNull ComplaintCommands.FollowUp input) {
         var followUp = followUps.add(id, input);
         return Response.created(URI.create("/api/v1/complaints/" + id + "/follow-ups")).entity(mapper.toView(followUp))
@@ -199,6 +237,10 @@ public class ComplaintResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Close, reopen, or start investigating; If-Match", description = "Illegal transitions are "
             + "409 with the allowed ones. Reopening starts a new resolution clock.")
+    @APIResponse(responseCode = "200", description = "the complaint in its new status",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ComplaintCommands.Transition input) {
         return withETag(service.transition(id, ETags.expected(ifMatch), input));
@@ -209,6 +251,10 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES})
     @Operation(summary = "Waiting on the customer (pauses the resolution clock) or not (resumes it); If-Match")
+    @APIResponse(responseCode = "200", description = "the complaint with its clock paused or resumed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response waiting(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ComplaintCommands.Waiting input) {
         return withETag(service.setWaiting(id, ETags.expected(ifMatch), input.waiting()));
@@ -219,6 +265,10 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE})
     @Operation(summary = "Change the severity (the SLA targets follow); If-Match")
+    @APIResponse(responseCode = "200", description = "the complaint with its new severity",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response severity(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull ComplaintCommands.SeverityChange input) {
         return withETag(service.changeSeverity(id, ETags.expected(ifMatch), input));
@@ -229,6 +279,10 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE})
     @Operation(summary = "Assign the complaint; If-Match")
+    @APIResponse(responseCode = "200", description = "the complaint with its new handler",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ComplaintCommands.Assignment input) {
         return withETag(service.assign(id, ETags.expected(ifMatch), input.assigneeId()));

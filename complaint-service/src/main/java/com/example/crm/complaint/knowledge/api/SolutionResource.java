@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -47,6 +51,14 @@ public class SolutionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE})
+    @APIResponse(responseCode = "201", description = "the new solution",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SolutionMapper.SolutionView.class)),
+            headers = {
+                    @Header(name = "ETag",
+                            ref = "ETag"),
+                    @Header(name = "Location",
+                            ref = "Location")
+            })
     public Response create(@Valid @NotNull SolutionInput input) {
         Solution s = service.create(input);
         return Response.created(URI.create("/api/v1/solutions/" + s.id)).entity(mapper.toView(s))
@@ -56,6 +68,10 @@ public class SolutionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE, Roles.SALES, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the solution",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SolutionMapper.SolutionView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response get(@PathParam("id") UUID id) {
         Solution s = service.get(id);
         return Response.ok(mapper.toView(s)).header(HttpHeaders.ETAG, ETags.of(s.version)).build();
@@ -66,6 +82,10 @@ public class SolutionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SERVICE})
     @Operation(summary = "Replace a solution; If-Match")
+    @APIResponse(responseCode = "200", description = "the solution as updated",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SolutionMapper.SolutionView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull SolutionInput input) {
         Solution s = service.update(id, ETags.expected(ifMatch), input);

@@ -27,6 +27,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -61,6 +65,16 @@ public class OrderResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Place an order", description = "Lines (their sum is the total) or a total; one currency per "
             + "order; amounts are decimal strings. Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "the placed order",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)),
+            headers = {
+                    @Header(name = "ETag",
+                            ref = "ETag"),
+                    @Header(name = "Location",
+                            ref = "Location"),
+                    @Header(name = "Idempotent-Replayed",
+                            ref = "Idempotent-Replayed")
+            })
     public Response place(@PathParam("clientId") UUID clientId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                           @Valid @NotNull OrderInput input) {
         return idempotency.create(idempotencyKey, user.id(), input, () -> {
@@ -73,6 +87,10 @@ public class OrderResource {
     @GET
     @Path("orders/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the order",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response get(@PathParam("id") UUID id) {
         return withETag(service.get(id));
     }
@@ -105,6 +123,10 @@ public class OrderResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Cancel a placed order; requires If-Match",
             description = "Its open instalments become VOID. An order with payments cannot be cancelled (409).")
+    @APIResponse(responseCode = "200", description = "the cancelled order",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid Cancellation request) {
         return withETag(service.cancel(id, ETags.expected(ifMatch), request == null ? null : request.reason()));
@@ -114,6 +136,10 @@ public class OrderResource {
     @Path("orders/{id}/delivery")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Record that a placed order was delivered; requires If-Match")
+    @APIResponse(responseCode = "200", description = "the delivered order",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response deliver(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(service.deliver(id, ETags.expected(ifMatch)));
     }

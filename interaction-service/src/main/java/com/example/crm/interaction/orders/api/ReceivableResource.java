@@ -30,7 +30,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -65,6 +69,10 @@ public class ReceivableResource {
     @Path("orders/{id}/receivable-plan")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "An order's receivable plan", description = "The ETag is the order's.")
+    @APIResponse(responseCode = "200", description = "the order's receivable plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceivableViews.Plan.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response plan(@PathParam("id") UUID orderId) {
         return withETag(service.plan(orderId));
     }
@@ -77,6 +85,10 @@ public class ReceivableResource {
             description = "Instalments add up to the order's total, in its currency, due no earlier than the order "
                     + "day. An order starts with one instalment due after the default payment terms. What was paid "
                     + "settles the new instalments earliest first; the replaced ones become VOID.")
+    @APIResponse(responseCode = "200", description = "the plan as replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceivableViews.Plan.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response replacePlan(@PathParam("id") UUID orderId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ReceivableInputs.Plan input) {
         return withETag(service.replacePlan(orderId, ETags.expected(ifMatch), input));
@@ -89,6 +101,14 @@ public class ReceivableResource {
     @Operation(summary = "Record a payment against an order or one of its instalments",
             description = "More than is owed is refused with 422 (urn:crm:problem:business-rule) and the amount "
                     + "still owed. Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "the recorded payment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceivableViews.Payment.class)),
+            headers = {
+                    @Header(name = "Location",
+                            ref = "Location"),
+                    @Header(name = "Idempotent-Replayed",
+                            ref = "Idempotent-Replayed")
+            })
     public Response pay(@PathParam("id") UUID orderId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                         @Valid @NotNull ReceivableInputs.Payment input) {
         return idempotency.create(idempotencyKey, user.id(), input, () -> {

@@ -28,7 +28,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -65,6 +69,14 @@ public class InteractionResource {
     @Operation(summary = "Log a contact with a client",
             description = "A client registered in client-service is known here within a second; before that the "
                     + "answer is 404 with \"retryable\": true. Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "the logged contact",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InteractionView.class)),
+            headers = {
+                    @Header(name = "Location",
+                            ref = "Location"),
+                    @Header(name = "Idempotent-Replayed",
+                            ref = "Idempotent-Replayed")
+            })
     public Response log(@PathParam("clientId") UUID clientId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                         @Valid @NotNull InteractionInput input) {
         return idempotency.create(idempotencyKey, user.id(), input, () -> {

@@ -34,7 +34,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -72,6 +76,16 @@ public class VisitPlanResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Plan a visit", description = "A day (business time zone) or a time with offset, not in the "
             + "past. A sales rep plans for themselves on clients they own. Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "the planned visit",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitPlanViews.Plan.class)),
+            headers = {
+                    @Header(name = "ETag",
+                            ref = "ETag"),
+                    @Header(name = "Location",
+                            ref = "Location"),
+                    @Header(name = "Idempotent-Replayed",
+                            ref = "Idempotent-Replayed")
+            })
     public Response plan(@PathParam("clientId") UUID clientId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                          @Valid @NotNull VisitPlanInputs.Plan input) {
         return idempotency.create(idempotencyKey, user.id(), input, () -> {
@@ -84,6 +98,10 @@ public class VisitPlanResource {
     @GET
     @Path("visit-plans/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the visit plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitPlanViews.Plan.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response get(@PathParam("id") UUID id) {
         return withETag(service.get(id));
     }
@@ -106,6 +124,10 @@ public class VisitPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Move a planned visit to another day or time; requires If-Match")
+    @APIResponse(responseCode = "200", description = "the rescheduled plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitPlanViews.Plan.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull VisitPlanInputs.Reschedule input) {
         return withETag(service.reschedule(id, ETags.expected(ifMatch), input));
@@ -117,6 +139,10 @@ public class VisitPlanResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Complete a plan with the contact that fulfilled it; requires If-Match",
             description = "The client's cadence then plans the next visit. A contact logged with visitPlanId does the same.")
+    @APIResponse(responseCode = "200", description = "the completed plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitPlanViews.Plan.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull VisitPlanInputs.Completion input) {
         return withETag(service.complete(id, ETags.expected(ifMatch), input.interactionId()));
@@ -127,6 +153,10 @@ public class VisitPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Cancel a planned visit; requires If-Match")
+    @APIResponse(responseCode = "200", description = "the cancelled plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitPlanViews.Plan.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid VisitPlanInputs.Cancellation input) {
         return withETag(service.cancel(id, ETags.expected(ifMatch), input == null ? null : input.reason()));
@@ -189,6 +219,9 @@ public class VisitPlanResource {
     @Path("clients/{clientId}/cadence")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES})
     @Operation(summary = "Remove the manual cadence; a KEY-tier client falls back to the weekly default")
+    @APIResponse(responseCode = "200", description = "the segment default cadence that applies now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitPlanViews.Cadence.class)))
+    @APIResponse(responseCode = "204", description = "client has no cadence any more")
     public Response clearCadence(@PathParam("clientId") UUID clientId) {
         return cadences.clearManual(clientId).map(c -> Response.ok(mapper.toView(c)).build())
                 .orElseGet(() -> Response.noContent().build());

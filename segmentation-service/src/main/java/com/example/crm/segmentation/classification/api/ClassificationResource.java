@@ -18,6 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -70,6 +74,10 @@ public class ClassificationResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Run the classification now (it also runs nightly); 409 while another run is in progress",
             description = "Only clients whose class, tier or risk level changed get a client-classified event.")
+    @APIResponse(responseCode = "201", description = "the run, started",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SegmentationMapper.RunView.class)),
+            headers = @Header(name = "Location",
+                    ref = "Location"))
     public Response run() {
         ClassificationRun run = service.run("API");
         return Response.created(URI.create("/api/v1/runs/" + run.id)).entity(mapper.toView(run)).build();

@@ -28,7 +28,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -67,6 +70,14 @@ public class SegmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Define a segment; it is evaluated at once and after every classification run")
+    @APIResponse(responseCode = "201", description = "the new segment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SegmentResource.SegmentView.class)),
+            headers = {
+                    @Header(name = "ETag",
+                            ref = "ETag"),
+                    @Header(name = "Location",
+                            ref = "Location")
+            })
     public Response create(@Valid @NotNull SegmentInput input) {
         Segment s = service.create(new SegmentService.Definition(input.name(), input.description(), input.rule()));
         return Response.created(URI.create("/api/v1/segments/" + s.id)).entity(SegmentView.of(s))
@@ -90,6 +101,10 @@ public class SegmentResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.INTEGRATION, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the segment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SegmentResource.SegmentView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response get(@PathParam("id") UUID id) {
         Segment s = service.get(id);
         return Response.ok(SegmentView.of(s)).header(HttpHeaders.ETAG, ETags.of(s.version)).build();
@@ -100,6 +115,10 @@ public class SegmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Replace a segment's definition (If-Match); it is evaluated again")
+    @APIResponse(responseCode = "200", description = "the segment as updated",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SegmentResource.SegmentView.class)),
+            headers = @Header(name = "ETag",
+                    ref = "ETag"))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull SegmentInput input) {
         Segment s = service.update(id, ETags.expected(ifMatch), new SegmentService.Definition(input.name(), input.description(), input.rule()));
@@ -109,6 +128,7 @@ public class SegmentResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @APIResponse(responseCode = "204", description = "done; no body")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();

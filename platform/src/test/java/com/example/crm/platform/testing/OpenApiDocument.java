@@ -1,0 +1,81 @@
+package com.example.crm.platform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an integrator generating a client from a service's OpenAPI document relies on, checked the same way in every
+ * service: a server, a unique operationId per operation, typed success answers (no empty schema), and every problem
+ * answer documented as problem+json with the Problem schema (404 wherever the path names a record).
+ */
+public final class OpenApiDocument {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    private OpenApiDocument() {
+    }
+
+    /** Reads the running service's document, checks it, and returns it for the service's own assertions. */
+    public static JsonNode assertTruthful() {
+        JsonNode doc;
+        try {
+            doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
+                    .then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(doc.path("servers")).as("servers").isNotEmpty();
+        assertThat(doc.at("/components/schemas/Problem/properties").has("type")).as("the Problem schema").isTrue();
+        Set<String> ids = new HashSet<>();
+        List<String> undocumented = new ArrayList<>();
+        List<String> untyped = new ArrayList<>();
+        int operations = 0;
+        for (var path = doc.path("paths").fields(); path.hasNext(); ) {
+            var item = path.next();
+            for (var op = item.getValue().fields(); op.hasNext(); ) {
+                var entry = op.next();
+                if (!METHODS.contains(entry.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = entry.getKey().toUpperCase(Locale.ROOT) + " " + item.getKey();
+                JsonNode operation = entry.getValue();
+                String id = operation.path("operationId").asText();
+                assertThat(id).as("operationId of " + name).isNotBlank();
+                assertThat(ids.add(id)).as("unique operationId of " + name).isTrue();
+                List<String> problems = new ArrayList<>(List.of("400", "401", "403", "503"));
+                if (item.getKey().contains("{")) {
+                    problems.add("404");
+                }
+                for (String status : problems) {
+                    JsonNode schema = operation.at("/responses/" + status + "/content/application~1problem+json/schema");
+                    if (!"#/components/schemas/Problem".equals(schema.path("$ref").asText())) {
+                        undocumented.add(name + " " + status);
+                    }
+                }
+                for (var response = operation.path("responses").fields(); response.hasNext(); ) {
+                    var answer = response.next();
+                    JsonNode json = answer.getValue().at("/content/application~1json/schema");
+                    if (answer.getKey().startsWith("2") && !json.isMissingNode() && json.isEmpty()) {
+                        untyped.add(name + " " + answer.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(operations).as("operations").isGreaterThan(3);
+        assertThat(undocumented).as("problem answers without the Problem schema").isEmpty();
+        assertThat(untyped).as("success answers documented as an empty schema").isEmpty();
+        return doc;
+    }
+}
