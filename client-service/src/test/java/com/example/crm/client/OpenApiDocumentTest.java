@@ -24,5 +24,7 @@ class OpenApiDocumentTest {
         assertThat(doc.at("/paths/~1api~1v1~1clients~1{id}/delete/responses").has("204")).isTrue();
         JsonNode patch = doc.at("/paths/~1api~1v1~1clients~1{id}/patch/responses");
         assertThat(patch.has("412") && patch.has("428")).as("a patch with If-Match documents 412 and 428").isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1clients~1{id}/patch/requestBody/content/application~1merge-patch+json/schema")
+                .path("type").toString()).as("a merge patch is a JSON object").contains("object");
     }
 }

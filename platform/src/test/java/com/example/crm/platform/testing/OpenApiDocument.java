@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What an integrator generating a client from a service's OpenAPI document relies on, checked the same way in every
- * service: a server, a unique operationId per operation, typed success answers (no empty schema), and every problem
- * answer documented as problem+json with the Problem schema (404 wherever the path names a record).
+ * service: a server, a unique operationId per operation, typed success answers (no empty schema), free JSON values
+ * not documented as Jackson's getters, arrays with their items, and every problem answer documented as
+ * problem+json with the Problem schema (404 wherever the path names a record).
  */
 public final class OpenApiDocument {
 
@@ -37,6 +38,19 @@ public final class OpenApiDocument {
         }
         assertThat(doc.path("servers")).as("servers").isNotEmpty();
         assertThat(doc.at("/components/schemas/Problem/properties").has("type")).as("the Problem schema").isTrue();
+        assertThat(doc.at("/components/schemas/JsonNode/properties").isMissingNode())
+                .as("free JSON values are documented as such, not as the getters of Jackson's JsonNode").isTrue();
+        List<String> arraysWithoutItems = new ArrayList<>();
+        for (var schema = doc.at("/components/schemas").fields(); schema.hasNext(); ) {
+            var entry = schema.next();
+            for (var property = entry.getValue().path("properties").fields(); property.hasNext(); ) {
+                var p = property.next();
+                if (p.getValue().path("type").toString().contains("array") && p.getValue().path("items").isMissingNode()) {
+                    arraysWithoutItems.add(entry.getKey() + "." + p.getKey());
+                }
+            }
+        }
+        assertThat(arraysWithoutItems).as("array properties without items").isEmpty();
         Set<String> ids = new HashSet<>();
         List<String> undocumented = new ArrayList<>();
         List<String> untyped = new ArrayList<>();

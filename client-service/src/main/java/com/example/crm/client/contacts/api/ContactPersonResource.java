@@ -26,9 +26,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -96,6 +98,10 @@ public class ContactPersonResource {
     @APIResponse(responseCode = "200", description = "the changed contact person",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPersonView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
+    @RequestBody(required = true, description = "a JSON merge patch (RFC 7396): any subset of ContactPersonInput's fields; null "
+            + "removes a value", content = {
+            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     public Response patch(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         return withETag(service.patch(clientId, id, ETags.expected(ifMatch), patch));

@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Documents the RFC 9457 problems every operation of the suite really answers, once for all services (registered as
- * {@code mp.openapi.filter}): a {@code Problem} schema, and per operation the statuses its shape makes possible —
+ * The suite's OpenAPI conventions, applied once for all services (registered as {@code mp.openapi.filter}). Free JSON
+ * values (Jackson's {@code JsonNode}: a merge patch, a history entry's changes, a segment rule) are documented as
+ * any JSON value, not as the getters of Jackson's class. And the RFC 9457 problems every operation really answers:
+ * a {@code Problem} schema, and per operation the statuses its shape makes possible —
  * 400, 401, 403, 500 and 503 (with Retry-After) always; 404 on a path naming a record; 413 and 415 with a body; 412
  * and 428 with If-Match; 409 and 422 for commands. An operation's own documented answers are kept. Also the
  * response headers operations refer to (ETag, Location, Idempotent-Replayed).
  */
-public class ProblemResponses implements OASFilter {
+public class OpenApiConventions implements OASFilter {
 
     static final String SCHEMA = "Problem";
     private static final String REF = "#/components/schemas/" + SCHEMA;
@@ -49,11 +51,14 @@ public class ProblemResponses implements OASFilter {
             "Location", "the new record's address",
             "Idempotent-Replayed", "true: the answer to an earlier request with the same Idempotency-Key, replayed");
 
+    static final String JSON_VALUE = "JsonNode";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        anyJsonValue(openAPI);
         openAPI.getComponents().addSchema(SCHEMA, problemSchema());
         HEADERS.forEach((name, description) -> openAPI.getComponents().addHeader(name, OASFactory.createHeader()
                 .description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
@@ -109,6 +114,30 @@ public class ProblemResponses implements OASFilter {
                 || existing.getContent().getMediaTypes().isEmpty()) {
             existing.setContent(content);
         }
+    }
+
+    /**
+     * Jackson's JsonNode becomes "any JSON value"; the properties of the suite that hold one (a history entry's
+     * changes, a segment rule) hold a JSON object.
+     */
+    private static void anyJsonValue(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || !schemas.containsKey(JSON_VALUE)) {
+            return;
+        }
+        openAPI.getComponents().addSchema(JSON_VALUE, OASFactory.createSchema()
+                .description("any JSON value: an object, an array, a string, a number, true, false or null"));
+        openAPI.getComponents().removeSchema("JsonNodeType");
+        String ref = "#/components/schemas/" + JSON_VALUE;
+        schemas.values().forEach(schema -> {
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().stream().filter(p -> ref.equals(p.getRef()))
+                        .forEach(p -> {
+                            p.setType(null);
+                            p.addType(Schema.SchemaType.OBJECT);
+                        });
+            }
+        });
     }
 
     private static Schema problemSchema() {
