@@ -1,6 +1,7 @@
 package com.example.crm.client.card.domain;
 
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The card's own rules, without a container: its lifecycle, what erasure leaves, how its placement changes. */
 class ClientRulesTest {
 
-    private static final Instant AT = Instant.EPOCH;
+    private static final Instant AT = TestTime.now();
 
     private static Client card(ClientKind kind) {
         Client client = new Client();

@@ -1,10 +1,10 @@
 package com.example.crm.interaction.orders.domain;
 
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ class ClientOrderRulesTest {
     @Test
     void refuses_to_cancel_an_order_with_payments_and_names_the_amount() {
         ClientOrder order = placed("120.50");
-        assertThatThrownBy(() -> order.cancel(Instant.EPOCH, "wrong client"))
+        assertThatThrownBy(() -> order.cancel(TestTime.now(), "wrong client"))
                 .isInstanceOf(DomainException.Conflict.class).hasMessageContaining("120.5 CNY");
         assertThat(order.status).isEqualTo(OrderStatus.PLACED);
     }
@@ -33,8 +33,8 @@ class ClientOrderRulesTest {
     @Test
     void a_cancelled_order_cannot_be_delivered() {
         ClientOrder order = placed("0");
-        order.cancel(Instant.EPOCH, "duplicate");
+        order.cancel(TestTime.now(), "duplicate");
         assertThat(order.status).isEqualTo(OrderStatus.CANCELLED);
-        assertThatThrownBy(() -> order.deliver(Instant.EPOCH)).isInstanceOf(DomainException.IllegalTransition.class);
+        assertThatThrownBy(() -> order.deliver(TestTime.now())).isInstanceOf(DomainException.IllegalTransition.class);
     }
 }

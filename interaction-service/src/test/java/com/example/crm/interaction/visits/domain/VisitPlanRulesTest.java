@@ -1,9 +1,9 @@
 package com.example.crm.interaction.visits.domain;
 
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A visit plan's own rules, without a container: its lifecycle, what completes it, when it is overdue. */
 class VisitPlanRulesTest {
 
-    private static final LocalDate DAY = LocalDate.of(2000, 1, 10);
+    private static final LocalDate DAY = TestTime.today();
 
     private static VisitPlan plan(VisitPlanStatus status) {
         VisitPlan plan = new VisitPlan();
@@ -31,10 +31,10 @@ class VisitPlanRulesTest {
             VisitPlan plan = plan(done);
             assertThatThrownBy(() -> plan.requireTransitionTo(VisitPlanStatus.PLANNED))
                     .isInstanceOf(DomainException.IllegalTransition.class).hasMessageContaining("be rescheduled");
-            assertThatThrownBy(() -> plan.cancel(Instant.EPOCH, "no"))
+            assertThatThrownBy(() -> plan.cancel(TestTime.now(), "no"))
                     .isInstanceOfSatisfying(DomainException.IllegalTransition.class,
                             e -> assertThat(e.details()).containsEntry("allowed", List.of()));
-            assertThatThrownBy(() -> plan.miss(Instant.EPOCH)).isInstanceOf(DomainException.IllegalTransition.class);
+            assertThatThrownBy(() -> plan.miss(TestTime.now())).isInstanceOf(DomainException.IllegalTransition.class);
         }
     }
 
@@ -42,10 +42,10 @@ class VisitPlanRulesTest {
     void is_completed_only_by_a_contact_with_its_own_client() {
         VisitPlan plan = plan(VisitPlanStatus.PLANNED);
         UUID contact = UUID.randomUUID();
-        assertThatThrownBy(() -> plan.complete(UUID.randomUUID(), contact, Instant.EPOCH))
+        assertThatThrownBy(() -> plan.complete(UUID.randomUUID(), contact, TestTime.now()))
                 .isInstanceOf(DomainException.InvalidValue.class);
         assertThat(plan.status).isEqualTo(VisitPlanStatus.PLANNED);
-        plan.complete(plan.clientId, contact, Instant.EPOCH);
+        plan.complete(plan.clientId, contact, TestTime.now());
         assertThat(plan.status).isEqualTo(VisitPlanStatus.DONE);
         assertThat(plan.interactionId).isEqualTo(contact);
     }
@@ -55,7 +55,7 @@ class VisitPlanRulesTest {
         VisitPlan plan = plan(VisitPlanStatus.PLANNED);
         assertThat(plan.isOverdue(DAY)).isFalse();
         assertThat(plan.isOverdue(DAY.plusDays(1))).isTrue();
-        plan.cancel(Instant.EPOCH, "client moved");
+        plan.cancel(TestTime.now(), "client moved");
         assertThat(plan.isOverdue(DAY.plusDays(1))).isFalse();
         assertThat(plan.cancelReason).isEqualTo("client moved");
     }
