@@ -32,6 +32,14 @@ public interface ComplaintConfig {
     Reports reports();
 
     interface Sla {
+        /**
+         * How far before now a complaint's {@code receivedAt} (where its clocks start) may lie at intake: an older one
+         * would open with its clocks long breached and escalations due at once (a takeover of old complaints raises it
+         * for its run).
+         */
+        @WithDefault("P30D")
+        Duration maxBackdating();
+
         /** Time to the first response (acknowledgement), per severity (low, medium, high, critical). */
         Map<String, Duration> firstResponse();
 

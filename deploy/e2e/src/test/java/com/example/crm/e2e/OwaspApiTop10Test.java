@@ -94,12 +94,13 @@ class OwaspApiTop10Test {
 
     @ParameterizedTest
     @EnumSource(Service.class)
-    void api2_no_expired_forged_foreign_or_unsigned_token_gets_in(Service service) {
+    void api2_no_expired_forged_foreign_unsigned_other_audience_future_or_overlong_token_gets_in(Service service) {
         SuiteState before = SuiteState.quiet();
         List<String> bad = List.of("", "Bearer", "Bearer not-a-jwt", "Basic YWRtaW46YWRtaW4=",
                 Tokens.expired("admin-x", "crm-admin"), Tokens.signedWithForeignKey("admin-x", "crm-admin"),
                 Tokens.fromOtherIssuer("admin-x", "crm-admin"), Tokens.unsigned("admin-x", "crm-admin"),
-                tampered(ADMIN));
+                Tokens.forOtherAudience("admin-x", "crm-admin"), Tokens.issuedInTheFuture("admin-x", "crm-admin"),
+                Tokens.tenYearsLong("admin-x", "crm-admin"), tampered(ADMIN));
         for (String authorization : bad) {
             RequestSpecification request = authorization.isEmpty() ? service.request(null) : service.request(authorization);
             Response read = request.get(surface(service).list());

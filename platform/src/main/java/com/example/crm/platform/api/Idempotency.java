@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
@@ -19,14 +22,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * Idempotency-Key for creates. The key is recorded in the same transaction as the creation, per caller
- * (JWT subject): a retry with the same key and the same body gets the first response replayed (201 with
- * the same Location and body); the same key with another body is a 422. A concurrent retry waits on the
- * key's row until the first request commits, then replays it. Failed requests record nothing.
+ * (JWT subject) and bound to the request's target (method, path and query, the query's parameters in name order):
+ * a retry with the same key, target and body gets the first response replayed (201 with the same Location, ETag and
+ * body); the same key with another body or sent to another target is a 422. A concurrent retry waits on the key's row
+ * until the first request commits, then replays it. Failed requests record nothing.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -38,9 +43,11 @@ public class Idempotency {
     private final ObjectMapper canonical;
     private final ObjectMapper mapper;
     private final PlatformConfig config;
+    private final CurrentVertxRequest request;
 
-    public Idempotency(DataSource dataSource, ObjectMapper mapper, PlatformConfig config) {
+    public Idempotency(DataSource dataSource, ObjectMapper mapper, PlatformConfig config, CurrentVertxRequest request) {
         this.dataSource = dataSource;
+        this.request = request;
         this.mapper = mapper;
         this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.config = config;
@@ -65,18 +72,20 @@ public class Idempotency {
             throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(request);
+        String target = target();
         try (Connection connection = dataSource.getConnection()) {
-            if (!claim(connection, principal, key, hash)) {
-                return replay(connection, principal, key, hash);
+            if (!claim(connection, principal, key, hash, target)) {
+                return replay(connection, principal, key, hash, target);
             }
             Created created = create.get();
             try (PreparedStatement store = connection.prepareStatement("""
-                    update idempotency_key set status = 201, location = ?, body = ?
+                    update idempotency_key set status = 201, location = ?, body = ?, etag = ?
                     where principal = ? and key = ?""")) {
                 store.setString(1, created.location().toString());
                 store.setString(2, mapper.writeValueAsString(created.body()));
-                store.setString(3, principal);
-                store.setString(4, key);
+                store.setString(3, created.etag());
+                store.setString(4, principal);
+                store.setString(5, key);
                 store.executeUpdate();
             }
             return respond(created);
@@ -85,33 +94,61 @@ public class Idempotency {
         }
     }
 
-    private boolean claim(Connection connection, String principal, String key, String hash) throws SQLException {
+    /** The request's method, path and query, its parameters in name order (a client may order them either way). */
+    private String target() {
+        HttpServerRequest current = request.getCurrent().request();
+        StringBuilder target = new StringBuilder(current.method().name()).append(' ').append(current.path());
+        MultiMap query = current.params();
+        String separator = "?";
+        for (String name : new TreeSet<>(query.names())) {
+            for (String value : query.getAll(name)) {
+                target.append(separator).append(name).append('=').append(value);
+                separator = "&";
+            }
+        }
+        return target.toString();
+    }
+
+    private boolean claim(Connection connection, String principal, String key, String hash, String target)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into idempotency_key (principal, key, request_hash) values (?, ?, ?)
+                insert into idempotency_key (principal, key, request_hash, target) values (?, ?, ?, ?)
                 on conflict do nothing""")) {
             insert.setString(1, principal);
             insert.setString(2, key);
             insert.setString(3, hash);
+            insert.setString(4, target);
             return insert.executeUpdate() == 1;
         }
     }
 
-    private Response replay(Connection connection, String principal, String key, String hash) throws SQLException {
+    private Response replay(Connection connection, String principal, String key, String hash, String target)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select request_hash, status, location, body from idempotency_key where principal = ? and key = ?""")) {
+                select request_hash, status, location, body, target, etag
+                from idempotency_key where principal = ? and key = ?""")) {
             select.setString(1, principal);
             select.setString(2, key);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next() || rs.getString(2) == null) {
                     throw new ProblemException(ProblemType.CONFLICT, "a request with this Idempotency-Key is in progress");
                 }
+                String firstTarget = rs.getString(5);
+                if (firstTarget != null && !firstTarget.equals(target)) {
+                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "Idempotency-Key " + key + " was used for " + firstTarget + "; a key names one request");
+                }
                 if (!rs.getString(1).equals(hash)) {
                     throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                             "Idempotency-Key " + key + " was used with a different request body");
                 }
-                return Response.status(rs.getInt(2)).location(URI.create(rs.getString(3)))
+                Response.ResponseBuilder replayed = Response.status(rs.getInt(2)).location(URI.create(rs.getString(3)))
                         .header("Idempotent-Replayed", "true")
-                        .entity(rs.getString(4)).type("application/json").build();
+                        .entity(rs.getString(4)).type("application/json");
+                if (rs.getString(6) != null) {
+                    replayed.header("ETag", rs.getString(6));
+                }
+                return replayed.build();
             }
         }
     }

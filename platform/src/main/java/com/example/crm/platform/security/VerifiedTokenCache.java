@@ -60,8 +60,11 @@ public class VerifiedTokenCache implements JWTParser {
             })
             .build();
 
+    private final long clockSkewSeconds;
+
     public VerifiedTokenCache(JWTAuthContextInfo authContextInfo) {
         this.delegate = new DefaultJWTParser(authContextInfo);
+        this.clockSkewSeconds = authContextInfo.getClockSkew();
     }
 
     /**
@@ -75,16 +78,27 @@ public class VerifiedTokenCache implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
-            return delegate.parse(token);
+            return notIssuedInTheFuture(delegate.parse(token));
         }
         String key = sha256(token);
         JsonWebToken cached = verified.getIfPresent(key);
         if (cached != null && Instant.now().getEpochSecond() < cached.getExpirationTime()) {
             return cached;
         }
-        JsonWebToken fresh = delegate.parse(token);
+        JsonWebToken fresh = notIssuedInTheFuture(delegate.parse(token));
         verified.put(key, fresh);
         return fresh;
+    }
+
+    /**
+     * smallrye-jwt bounds a token's lifetime ({@code smallrye.jwt.time-to-live}) from its own iat, so a token claiming
+     * to be issued later than now would stretch that bound: refused beyond the allowed clock skew.
+     */
+    private JsonWebToken notIssuedInTheFuture(JsonWebToken token) throws ParseException {
+        if (token.getIssuedAtTime() > Instant.now().getEpochSecond() + clockSkewSeconds) {
+            throw new ParseException("the token's iat is in the future");
+        }
+        return token;
     }
 
     @Override

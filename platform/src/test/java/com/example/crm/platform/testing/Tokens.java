@@ -15,23 +15,25 @@ import java.util.Set;
 public final class Tokens {
 
     public static final String ISSUER = "https://crm.local/dev";
+    /** The audience the services expect ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "crm-api";
 
     private Tokens() {
     }
 
     public static String bearer(String subject, String... roles) {
-        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
                 .expiresIn(3600).sign();
     }
 
     /** A token of a user in {@code department} (the department claim pool membership and caps read). */
     public static String bearerInDepartment(String subject, String department, String... roles) {
-        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
                 .claim("dept", department).expiresIn(3600).sign();
     }
 
     public static String expired(String subject, String role) {
-        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).groups(role)
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(role)
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
     }
 
@@ -40,14 +42,31 @@ public final class Tokens {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair foreign = generator.generateKeyPair();
-            return "Bearer " + Jwt.issuer(ISSUER).subject(subject).groups(role).expiresIn(3600).sign(foreign.getPrivate());
+            return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(role).expiresIn(3600).sign(foreign.getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static String fromOtherIssuer(String subject, String role) {
-        return "Bearer " + Jwt.issuer("https://elsewhere.example").subject(subject).groups(role).expiresIn(3600).sign();
+        return "Bearer " + Jwt.issuer("https://elsewhere.example").audience(AUDIENCE).subject(subject).groups(role).expiresIn(3600).sign();
+    }
+
+    /** A token for another system (its {@code aud}), otherwise valid. */
+    public static String forOtherAudience(String subject, String role) {
+        return "Bearer " + Jwt.issuer(ISSUER).audience("billing-api").subject(subject).groups(role).expiresIn(3600).sign();
+    }
+
+    /** A token valid for ten years: beyond the longest lifetime the services accept ({@code smallrye.jwt.time-to-live}). */
+    public static String tenYearsLong(String subject, String role) {
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(role)
+                .expiresIn(java.time.Duration.ofDays(3650)).sign();
+    }
+
+    /** A token issued an hour from now (beyond the allowed clock skew). */
+    public static String issuedInTheFuture(String subject, String role) {
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(role)
+                .issuedAt(Instant.now().plusSeconds(3600)).expiresAt(Instant.now().plusSeconds(7200)).sign();
     }
 
     /** An unsigned token ({@code alg: none}) claiming the admin role. */
@@ -55,7 +74,7 @@ public final class Tokens {
         java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
         String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"groups\":[\""
-                + role + "\"],\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}").getBytes());
+                + role + "\"],\"aud\":\"" + AUDIENCE + "\",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}").getBytes());
         return "Bearer " + header + "." + payload + ".";
     }
 }

@@ -5,7 +5,9 @@ import com.example.crm.client.card.domain.LifecycleStatus;
 import com.example.crm.client.config.ClientConfig;
 import com.example.crm.client.history.application.ClientHistory;
 import com.example.crm.client.history.domain.ClientHistoryEntry;
+import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.platform.security.Roles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,8 +37,20 @@ public class NewCards {
         this.user = user;
     }
 
+    /**
+     * Whether the caller may register a card in {@code status}: anyone before a first deal; an existing or ended
+     * relationship only supervisors and integrations, which bring it over from earlier records.
+     */
+    public boolean mayStartAs(LifecycleStatus status) {
+        return status == null || status.isBeforeFirstDeal() || user.hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.INTEGRATION);
+    }
+
     /** A new card from {@code input}, created by the caller at {@code now}; neither owned nor in a pool yet. */
     public Client build(ClientInput input, Instant now) {
+        if (!mayStartAs(input.status())) {
+            throw new DomainException.AccessDenied("a card starts as POTENTIAL or INTENDED; registering it as "
+                    + input.status() + " is for managers, admins and integrations");
+        }
         Client client = new Client();
         client.id = UUID.randomUUID();
         mapper.apply(input, client);

@@ -19,6 +19,15 @@ public enum LifecycleStatus {
         };
     }
 
+    /**
+     * Whether a card may start here when a sales rep registers it: only the stages before a first deal. EXISTING and
+     * TERMINATED record a relationship that already exists; supervisors and integrations bring those over from
+     * earlier records.
+     */
+    public boolean isBeforeFirstDeal() {
+        return this == POTENTIAL || this == INTENDED;
+    }
+
     public boolean canBecome(LifecycleStatus next) {
         return allowedNext().contains(next);
     }

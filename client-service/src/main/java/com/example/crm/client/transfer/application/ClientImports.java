@@ -111,6 +111,11 @@ public class ClientImports {
                 rejected.add(new RejectedRow(row.number(), "unifiedSocialCreditCode", "is already used by another client"));
                 continue;
             }
+            if (!newCards.mayStartAs(row.input().status())) {
+                rejected.add(new RejectedRow(row.number(), "status", "a card starts as POTENTIAL or INTENDED; "
+                        + row.input().status() + " is for managers, admins and integrations"));
+                continue;
+            }
             if (room.isPresent() && accepted >= room.getAsLong()) {
                 rejected.add(new RejectedRow(row.number(), "ownerId", "the owner's ownership cap is reached"));
                 continue;

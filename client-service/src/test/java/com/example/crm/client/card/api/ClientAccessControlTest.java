@@ -40,6 +40,25 @@ class ClientAccessControlTest {
     }
 
     @Test
+    void tokens_for_another_audience_issued_in_the_future_or_valid_for_ten_years_are_401() {
+        for (String token : new String[]{Tokens.forOtherAudience("rep-x", "crm-admin"),
+                Tokens.issuedInTheFuture("rep-x", "crm-admin"), Tokens.tenYearsLong("rep-x", "crm-admin")}) {
+            given().header("Authorization", token).get(CLIENTS).then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().header("Authorization", Tokens.bearer("rep-x", "crm-admin")).get(CLIENTS).then().statusCode(200);
+    }
+
+    @Test
+    void api_answers_tell_browsers_not_to_sniff_and_caches_not_to_store_them() {
+        given().header("Authorization", Tokens.bearer("rep-x", "crm-admin")).get(CLIENTS).then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        given().header("Authorization", Tokens.bearer("rep-x", "crm-admin")).get(CLIENTS + "/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        given().get(CLIENTS).then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void a_forged_copy_of_an_accepted_token_is_refused_although_verified_tokens_are_reused() {
         String token = Tokens.bearer("rep-acl-cache", "crm-auditor");
         given().header("Authorization", token).get(CLIENTS).then().statusCode(200);

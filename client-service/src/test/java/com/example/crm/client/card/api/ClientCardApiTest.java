@@ -72,9 +72,10 @@ class ClientCardApiTest {
         Map<String, Object> card = company("广州retry实业有限公司");
         String key = UUID.randomUUID().toString();
         String first = as("rep-card-3", "crm-sales").header("Idempotency-Key", key).body(card).post(CREATE)
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(201).header("ETag", "\"0\"").extract().path("id");
         String second = as("rep-card-3", "crm-sales").header("Idempotency-Key", key).body(card).post(CREATE)
                 .then().statusCode(201).header("Location", endsWith("/api/v1/clients/" + first)).header("Idempotent-Replayed", "true")
+                .header("ETag", "\"0\"")
                 .extract().path("id");
         assertThat(second).isEqualTo(first);
         as("rep-card-3", "crm-sales").queryParam("ownerId", "rep-card-3").get(CLIENTS)
@@ -89,6 +90,33 @@ class ClientCardApiTest {
         as("rep-card-4", "crm-sales").header("Idempotency-Key", key).body(company("深圳乙公司")).post(CREATE)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:crm:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void an_idempotency_key_is_bound_to_its_path_and_query_so_another_target_is_422_not_a_replay() {
+        String owner = "rep-card-4b";
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> card = company("深圳键绑定公司");
+        as(owner, "crm-sales").header("Idempotency-Key", key).body(card).post(CREATE).then().statusCode(201);
+        as(owner, "crm-sales").header("Idempotency-Key", key).queryParam("allowDuplicate", true).body(card).post(CREATE)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:crm:problem:idempotency-key-reused"))
+                .body("detail", org.hamcrest.Matchers.containsString("POST /api/v1/clients"));
+        as(owner, "crm-sales").queryParam("ownerId", owner).get(CLIENTS).then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void a_sales_rep_registers_a_card_before_its_first_deal_and_only_a_manager_registers_an_existing_client() {
+        Map<String, Object> card = company("历史成交客户有限公司");
+        card.put("status", "EXISTING");
+        as("rep-card-4c", "crm-sales").body(card).post(CREATE).then().statusCode(403)
+                .contentType("application/problem+json");
+        as("rep-card-4c", "crm-sales").queryParam("ownerId", "rep-card-4c").get(CLIENTS)
+                .then().body("items.size()", equalTo(0));
+        as("mgr-card-4c", "crm-manager").body(card).post(CREATE).then().statusCode(201).body("status", equalTo("EXISTING"));
+        Map<String, Object> intended = company("意向客户有限公司");
+        intended.put("status", "INTENDED");
+        as("rep-card-4c", "crm-sales").body(intended).post(CREATE).then().statusCode(201).body("status", equalTo("INTENDED"));
     }
 
     @Test

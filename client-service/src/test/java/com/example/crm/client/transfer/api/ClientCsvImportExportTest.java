@@ -47,27 +47,28 @@ class ClientCsvImportExportTest {
         String owner = "rep-import-" + UUID.randomUUID();
         String code = randomCreditCode();
         String file = "\uFEFFkind,legalName,unifiedSocialCreditCode,province,city,tags,creditLimitAmount,creditLimitCurrency,status\n"
-                + "COMPANY,杭州西湖茶业有限公司," + code + ",浙江省,杭州市,茶叶|华东,80000.00,CNY,EXISTING\n"   // row 2: good
+                + "COMPANY,杭州西湖茶业有限公司," + code + ",浙江省,杭州市,茶叶|华东,80000.00,CNY,INTENDED\n"   // row 2: good
                 + "ROBOT,机器人公司,,,,,,,\n"                                                              // row 3: bad kind
                 + "COMPANY,,,,,,,,\n"                                                                    // row 4: no name
                 + "COMPANY,校验码错误公司,911100001000132224,,,,,,\n"                                      // row 5: bad code
                 + "COMPANY,重复代码公司," + code + ",,,,,,\n"                                              // row 6: code taken in file
                 + "COMPANY,负额度公司,,,,,-1.00,CNY,\n"                                                    // row 7: negative limit
-                + "INDIVIDUAL,\"张三, 个体户\",,广东省,深圳市,,,,\n";                                        // row 8: good, quoted comma
+                + "INDIVIDUAL,\"张三, 个体户\",,广东省,深圳市,,,,\n"                                         // row 8: good, quoted comma
+                + "COMPANY,已成交公司,,,,,,,EXISTING\n";                                                   // row 9: a rep's card starts before a deal
 
         JsonPath report = as(owner, "crm-sales").contentType("text/csv; charset=UTF-8").body(file)
                 .post(CLIENTS + "/import").then().statusCode(200).extract().jsonPath();
 
-        assertThat(report.getLong("rows")).isEqualTo(7);
+        assertThat(report.getLong("rows")).isEqualTo(8);
         assertThat(report.getLong("imported")).isEqualTo(2);
-        assertThat(report.getLong("failed")).isEqualTo(5);
-        assertThat(report.getList("errors.row", Integer.class)).containsExactly(3, 4, 5, 7, 6);
-        assertThat(report.getList("errors.field", String.class))
-                .containsExactly("kind", "legalName", "unifiedSocialCreditCode", "finance.creditLimit", "unifiedSocialCreditCode");
+        assertThat(report.getLong("failed")).isEqualTo(6);
+        assertThat(report.getList("errors.row", Integer.class)).containsExactly(3, 4, 5, 7, 6, 9);
+        assertThat(report.getList("errors.field", String.class)).containsExactly("kind", "legalName",
+                "unifiedSocialCreditCode", "finance.creditLimit", "unifiedSocialCreditCode", "status");
 
         as(owner, "crm-sales").queryParam("ownerId", owner).get(CLIENTS).then()
                 .body("items.legalName", org.hamcrest.Matchers.containsInAnyOrder("杭州西湖茶业有限公司", "张三, 个体户"))
-                .body("items.find { it.legalName == '杭州西湖茶业有限公司' }.status", equalTo("EXISTING"))
+                .body("items.find { it.legalName == '杭州西湖茶业有限公司' }.status", equalTo("INTENDED"))
                 .body("items.find { it.legalName == '杭州西湖茶业有限公司' }.tags", org.hamcrest.Matchers.contains("茶叶", "华东"));
     }
 

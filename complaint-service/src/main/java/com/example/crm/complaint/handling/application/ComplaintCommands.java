@@ -32,8 +32,10 @@ public final class ComplaintCommands {
             @NotBlank @Size(max = 200) String subject,
             @Schema(description = "the customer's own words") @Size(max = 8000) String customerWords,
             UUID orderId,
-            @Schema(description = "default: now; not in the future") OffsetDateTime receivedAt,
-            @Schema(description = "default: the caller when they handle complaints (crm-service)") @Size(max = 100)
+            @Schema(description = "default: now; not in the future and not more than complaint.sla.max-backdating "
+                    + "(default 30 days) before now") OffsetDateTime receivedAt,
+            @Schema(description = "default: the caller when they handle complaints (crm-service); naming a handler is "
+                    + "for crm-service, managers and admins (403 for other roles)") @Size(max = 100)
             String assigneeId) {
     }
 

@@ -38,6 +38,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ComplaintService {
 
+    /** The roles that may choose who handles a complaint (at intake and by reassignment). */
+    private static final String[] ASSIGNERS = {Roles.ADMIN, Roles.MANAGER, Roles.SERVICE};
+
     private final ComplaintRepository complaints;
     private final HistoryRepository historyEntries;
     private final SolutionCatalogue solutions;
@@ -77,9 +80,10 @@ public class ComplaintService {
     public Complaint intake(ComplaintCommands.Intake input) {
         KnownClient client = replica.writable(input.clientId());
         Instant now = clock.instant();
-        Instant receivedAt = input.receivedAt() == null ? now : input.receivedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
-        if (receivedAt.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
-            throw new DomainException.InvalidValue("receivedAt", "must not be in the future");
+        Instant receivedAt = policy.clockStart(input.receivedAt() == null ? now
+                : input.receivedAt().toInstant().truncatedTo(ChronoUnit.MICROS), now);
+        if (input.assigneeId() != null && !user.hasAnyRole(ASSIGNERS)) {
+            throw new DomainException.AccessDenied("only complaint handlers, managers and admins assign a complaint");
         }
         Complaint c = new Complaint();
         c.id = UUID.randomUUID();

@@ -2,10 +2,12 @@ package com.example.crm.complaint.handling.domain;
 
 import com.example.crm.complaint.clients.domain.KnownClient;
 import com.example.crm.complaint.config.ComplaintConfig;
+import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 
@@ -19,6 +21,8 @@ public class SlaPolicy {
     /** The targets that apply and the policy's name, e.g. {@code HIGH} or {@code HIGH/KEY}. */
     public record Targets(String policy, Duration firstResponse, Duration resolution) {
     }
+
+    private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
 
     private final ComplaintConfig.Sla config;
     private final SlaCalendar calendar;
@@ -45,6 +49,21 @@ public class SlaPolicy {
             return new Targets(severity + "/KEY", scale(firstResponse), scale(resolution));
         }
         return new Targets(severity.name(), firstResponse, resolution);
+    }
+
+    /**
+     * Where a complaint received at {@code receivedAt} starts its clocks, checked against {@code now}: not in the
+     * future (five minutes of clock skew allowed) and not further back than {@code complaint.sla.max-backdating}.
+     */
+    public Instant clockStart(Instant receivedAt, Instant now) {
+        if (receivedAt.isAfter(now.plus(FUTURE_SKEW))) {
+            throw new DomainException.InvalidValue("receivedAt", "must not be in the future");
+        }
+        if (receivedAt.isBefore(now.minus(config.maxBackdating()))) {
+            throw new DomainException.InvalidValue("receivedAt", "must not be more than "
+                    + config.maxBackdating().toDays() + " days before now");
+        }
+        return receivedAt;
     }
 
     public SlaCalendar calendar() {

@@ -100,6 +100,34 @@ class ComplaintLifecycleTest {
     }
 
     @Test
+    void a_sales_rep_cannot_name_the_handler_at_intake_so_cannot_hand_themself_a_complaint() {
+        String client = knownClient("自派投诉公司");
+        String named = "{\"clientId\":\"" + client + "\",\"channel\":\"PHONE\",\"category\":\"DELIVERY\","
+                + "\"severity\":\"LOW\",\"subject\":\"包装破损\",\"assigneeId\":\"rep-self\"}";
+        as("rep-self", "crm-sales").body(named).post("/api/v1/complaints").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("m", "crm-manager").body(named).post("/api/v1/complaints").then().statusCode(201)
+                .body("assigneeId", equalTo("rep-self"));
+        as("rep-self", "crm-sales").body(intake(client, "LOW")).post("/api/v1/complaints").then().statusCode(201)
+                .body("assigneeId", nullValue());
+        assertThat(Sql.count(db(), "select count(*) from complaint.complaint where client_id = ?",
+                UUID.fromString(client))).isEqualTo(2);
+    }
+
+    @Test
+    void a_complaint_received_more_than_the_backdating_limit_ago_is_refused_and_not_opened_already_breached() {
+        String client = knownClient("久远投诉公司");
+        String body = "{\"clientId\":\"" + client + "\",\"channel\":\"WEB\",\"category\":\"OTHER\","
+                + "\"severity\":\"LOW\",\"subject\":\"x\",\"receivedAt\":\"%s\"}";
+        as("handler-1", HANDLER).body(body.formatted(TestTime.now().minus(Duration.ofDays(31))))
+                .post("/api/v1/complaints").then().statusCode(400).body("errors.field", hasItem("receivedAt"));
+        as("handler-1", HANDLER).body(body.formatted(TestTime.now().minus(Duration.ofDays(29))))
+                .post("/api/v1/complaints").then().statusCode(201);
+        assertThat(Sql.count(db(), "select count(*) from complaint.complaint where client_id = ?",
+                UUID.fromString(client))).isEqualTo(1);
+    }
+
+    @Test
     void bad_requests_are_4xx_problems_and_change_nothing() {
         String client = knownClient("坏请求投诉公司");
         String id = complaint(client, "MEDIUM");

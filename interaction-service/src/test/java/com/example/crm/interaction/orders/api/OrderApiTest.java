@@ -63,6 +63,23 @@ class OrderApiTest {
     }
 
     @Test
+    void the_idempotency_key_of_an_order_for_one_client_does_not_replay_it_for_another_client() {
+        String a = knownClient("rep-o6", "幂等甲公司");
+        String b = knownClient("rep-o6", "幂等乙公司");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"10.00\",\"currency\":\"CNY\"}}";
+        as("rep-o6", "crm-sales").header("Idempotency-Key", key).body(body).post("/api/v1/clients/" + a + "/orders")
+                .then().statusCode(201);
+        as("rep-o6", "crm-sales").header("Idempotency-Key", key).body(body).post("/api/v1/clients/" + b + "/orders")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:crm:problem:idempotency-key-reused"));
+        as("rep-o6", "crm-sales").header("Idempotency-Key", key).body(body).post("/api/v1/clients/" + a + "/orders")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").header("ETag", "\"0\"");
+        as("rep-o6", "crm-sales").get("/api/v1/clients/" + a + "/orders").then().body("items.size()", equalTo(1));
+        as("rep-o6", "crm-sales").get("/api/v1/clients/" + b + "/orders").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
     void a_json_null_body_is_a_400_problem_and_does_not_cancel_the_order() {
         String client = knownClient("rep-o4", "空值取消公司");
         String order = as("rep-o4", "crm-sales")
