@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The CSV form of a card, for import and export. A file exported can be imported again: the columns that
- * only an export carries (id, owner, segment, creation time) are ignored on import. Tags are separated by
- * {@code |}; dates are ISO (2026-11-23); money is an amount column and a currency column.
+ * The CSV form of a card, for import and export. A file exported can be imported again: every row has the header's
+ * columns (an empty cell for no value), and the columns that only an export carries (id, owner, segment, creation
+ * time) are ignored on import. Tags are separated by {@code |}; dates are ISO (2026-11-23); money is an amount column
+ * and a currency column. A cell a spreadsheet would evaluate as a formula is written with a leading {@code '} (OWASP,
+ * "CSV Injection"), which the import removes again.
  */
 public final class ClientCsv {
 
@@ -71,7 +73,7 @@ public final class ClientCsv {
         Map<String, String> cells = new HashMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < header.length && i < values.length; i++) {
-            String value = values[i] == null ? "" : values[i].trim();
+            String value = values[i] == null ? "" : unquoted(values[i].trim());
             if (value.indexOf('\u0000') >= 0) {
                 errors.add(new Problem.FieldError(header[i].trim(), "must not contain a NUL character (U+0000)"));
             } else if (!value.isEmpty()) {
@@ -115,7 +117,39 @@ public final class ClientCsv {
         return header.toArray(String[]::new);
     }
 
+    /** One card as export cells, in {@link #exportHeader()} order: an empty cell for no value, formulas neutralised. */
     public static String[] exportRow(Client c) {
+        String[] cells = exportValues(c);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = cells[i] == null ? "" : neutralised(cells[i]);
+        }
+        return cells;
+    }
+
+    /**
+     * A cell as a spreadsheet must show it: a value beginning with {@code = + - @}, a tab or a carriage return would be
+     * evaluated as a formula, so it gets a leading {@code '}; so does a value that already begins with {@code '}
+     * before such a character, so that {@link #unquoted} gives every value back exactly.
+     */
+    static String neutralised(String value) {
+        return evaluable(value) ? "'" + value : value;
+    }
+
+    /** The value {@link #neutralised} was given. */
+    static String unquoted(String cell) {
+        return cell.startsWith("'") && evaluable(cell.substring(1)) ? cell.substring(1) : cell;
+    }
+
+    private static boolean evaluable(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                || first == '\'' && evaluable(value.substring(1));
+    }
+
+    private static String[] exportValues(Client c) {
         var address = c.address;
         var finance = c.finance;
         Money limit = finance == null || finance.creditLimit == null ? null : finance.creditLimit.toMoney();

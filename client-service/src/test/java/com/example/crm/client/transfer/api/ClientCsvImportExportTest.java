@@ -2,6 +2,8 @@ package com.example.crm.client.transfer.api;
 
 import com.example.crm.platform.testing.Sql;
 import com.example.crm.platform.testing.Tokens;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -9,8 +11,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URL;
@@ -19,8 +23,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -144,10 +151,63 @@ class ClientCsvImportExportTest {
                 .extract().asByteArray();
         String text = new String(file, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFFkind,legalName,");
-        List<String> lines = text.lines().toList();
-        assertThat(lines).hasSize(3);
+        List<String[]> rows = rows(text);
+        assertThat(rows).hasSize(3);
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(ClientCsv.exportHeader().length));
         assertThat(text).contains("导出一号有限公司").contains("导出二号有限公司").contains(owner)
                 .doesNotContain("6222");
+    }
+
+    @Test
+    void an_exported_file_imported_again_gives_the_same_cards_and_no_cell_is_a_spreadsheet_formula() throws Exception {
+        String owner = "rep-roundtrip-" + UUID.randomUUID();
+        var formula = company("往返一号有限公司");
+        formula.put("shortName", "=HYPERLINK(\"http://evil.example\",\"点击\")");
+        formula.put("website", "https://tea.example.cn");
+        formula.put("email", "buyer@tea.example.cn");
+        formula.put("employees", 120);
+        var sparse = new HashMap<String, Object>(Map.of("kind", "INDIVIDUAL", "legalName", "往返二号个体户"));
+        List<String> ids = List.of(register(owner, formula), register(owner, sparse));
+        String first = export(owner);
+        List<String[]> exported = rows(first);
+        int shortName = ClientCsv.COLUMNS.indexOf("shortName");
+        int phone = ClientCsv.COLUMNS.indexOf("phone");
+        assertThat(exported).allSatisfy(row -> assertThat(row).hasSize(ClientCsv.exportHeader().length));
+        assertThat(exported.stream().skip(1).map(row -> row[shortName]))
+                .contains("'=HYPERLINK(\"http://evil.example\",\"点击\")");
+        assertThat(exported.stream().skip(1).map(row -> row[phone])).anyMatch(cell -> cell.startsWith("'+86 "));
+
+        try (var connection = db.getConnection(); var delete = connection.prepareStatement(
+                "delete from client where id = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            assertThat(delete.executeUpdate()).isEqualTo(2);
+        }
+        as(owner, "crm-sales").contentType("text/csv; charset=UTF-8").body(first.getBytes(StandardCharsets.UTF_8))
+                .post(CLIENTS + "/import").then().statusCode(200).body("imported", equalTo(2)).body("failed", equalTo(0));
+
+        assertThat(importColumns(rows(export(owner)))).isEqualTo(importColumns(exported));
+    }
+
+    private static String export(String owner) {
+        return new String(as(owner, "crm-sales").queryParam("ownerId", owner).get(CLIENTS + "/export")
+                .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** The file's rows as a spreadsheet reads them (quoted cells may hold commas and line breaks). */
+    private static List<String[]> rows(String text) {
+        try (var reader = new CsvMapper()
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerFor(String[].class).<String[]>readValues(text.replace("\uFEFF", ""))) {
+            return reader.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The data rows' import columns, by legal name: what an import reads back. */
+    private static List<List<String>> importColumns(List<String[]> rows) {
+        return rows.stream().skip(1).map(row -> List.of(row).subList(0, ClientCsv.COLUMNS.size()))
+                .sorted(Comparator.comparing(row -> row.get(1))).toList();
     }
 
     /** A CSV produced while it is sent: 1 in 1000 rows has an unknown kind. */
