@@ -45,10 +45,11 @@ public class Idempotency {
     private final PlatformConfig config;
     private final CurrentVertxRequest request;
 
-    public Idempotency(DataSource dataSource, ObjectMapper mapper, PlatformConfig config, CurrentVertxRequest request) {
+    public Idempotency(DataSource dataSource, ObjectMapper mapper, AnswerJson answers, PlatformConfig config,
+                       CurrentVertxRequest request) {
         this.dataSource = dataSource;
         this.request = request;
-        this.mapper = mapper;
+        this.mapper = answers.mapper();
         this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.config = config;
     }

@@ -13,9 +13,12 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The suite's OpenAPI conventions, applied once for all services (registered as {@code mp.openapi.filter}). Free JSON
@@ -23,7 +26,8 @@ import java.util.Map;
  * any JSON value, not as the getters of Jackson's class. And the RFC 9457 problems every operation really answers:
  * a {@code Problem} schema, and per operation the statuses its shape makes possible —
  * 400, 401, 403, 500 and 503 (with Retry-After) always; 404 on a path naming a record; 413 and 415 with a body; 412
- * and 428 with If-Match; 409 and 422 for commands. An operation's own documented answers are kept. Also the
+ * and 428 with If-Match; 409 and 422 for commands; 414 (no body: the HTTP server's) for a request line too long.
+ * An operation's own documented answers are kept, with the Problem body where they give none. Also the
  * response headers operations refer to (ETag, Location, Idempotent-Replayed).
  */
 public class OpenApiConventions implements OASFilter {
@@ -61,20 +65,40 @@ public class OpenApiConventions implements OASFilter {
         anyJsonValue(openAPI);
         openAPI.getComponents().addSchema(SCHEMA, problemSchema());
         HEADERS.forEach((name, description) -> openAPI.getComponents().addHeader(name, OASFactory.createHeader()
-                .description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
+                .description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .maxLength(OpenApiLimits.LONGEST_REQUEST_LINE))));
+        if (openAPI.getServers() != null) {
+            // the API is for other systems, outside the team that runs it (OWASP API9, inventory)
+            openAPI.getServers().forEach(server -> server.addExtension("x-internal", false));
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
-                document(path, method, operation)));
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                    document(path, method, operation)));
+        }
+        OpenApiLimits.document(openAPI);
+        unusedHeadersRemoved(openAPI);
+    }
+
+    /** The shared response headers no operation of this service refers to (a service without creates has no Location). */
+    private static void unusedHeadersRemoved(OpenAPI openAPI) {
+        Set<String> used = new HashSet<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().stream().filter(a -> a.getHeaders() != null)
+                            .flatMap(a -> a.getHeaders().values().stream()).filter(h -> h.getRef() != null)
+                            .forEach(h -> used.add(h.getRef().substring(h.getRef().lastIndexOf('/') + 1)));
+                }
+            }));
+        }
+        HEADERS.keySet().stream().filter(name -> !used.contains(name)).forEach(openAPI.getComponents()::removeHeader);
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
-        APIResponses responses = operation.getResponses();
-        if (responses == null) {
-            responses = OASFactory.createAPIResponses();
-            operation.setResponses(responses);
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
         }
+        APIResponses responses = operation.getResponses();
         boolean command = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         boolean body = operation.getRequestBody() != null;
         boolean ifMatch = operation.getParameters() != null && operation.getParameters().stream()
@@ -97,6 +121,13 @@ public class OpenApiConventions implements OASFilter {
             add(responses, "409");
             add(responses, "422");
         }
+        responses.getAPIResponses().keySet().stream().filter(status -> status.startsWith("4") || status.startsWith("5"))
+                .filter(status -> !status.equals("414"))
+                .toList().forEach(status -> add(responses, status));
+        if (responses.getAPIResponse("414") == null) {
+            responses.addAPIResponse("414", OASFactory.createAPIResponse().description(
+                    "The request line (path and query) is longer than 4096 bytes; answered by the HTTP server, no body"));
+        }
     }
 
     private static void add(APIResponses responses, String status) {
@@ -107,7 +138,8 @@ public class OpenApiConventions implements OASFilter {
             APIResponse response = OASFactory.createAPIResponse().description(WHY.get(status)).content(content);
             if (status.equals("503")) {
                 response.addHeader("Retry-After", OASFactory.createHeader().description("seconds to wait")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                                .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(3600))));
             }
             responses.addAPIResponse(status, response);
         } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
@@ -144,7 +176,8 @@ public class OpenApiConventions implements OASFilter {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", text("a URN naming the kind of problem, e.g. urn:crm:problem:validation"));
         properties.put("title", text("the kind of problem, in words"));
-        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)));
         properties.put("detail", text("what went wrong with this request"));
         properties.put("instance", text("the request path"));
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)

@@ -79,7 +79,7 @@ public class ProblemMappers {
         String message;
         if (e instanceof StrictJson.NulCharacter) {
             message = "must not contain a NUL character (U+0000)";
-        } else if (e instanceof StrictJson.YearOutOfRange) {
+        } else if (e instanceof StrictJson.YearOutOfRange || e instanceof StrictJson.TooLarge) {
             message = e.getOriginalMessage();
         } else if (e instanceof PropertyBindingException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
@@ -88,7 +88,7 @@ public class ProblemMappers {
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException invalid) {
-            message = "cannot be read as " + simpleName(invalid.getTargetType()) + ": " + invalid.getValue();
+            message = "cannot be read as " + simpleName(invalid.getTargetType()) + ": " + shown(invalid.getValue());
         } else if (e instanceof InvalidTypeIdException) {
             message = "unknown type";
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
@@ -263,6 +263,12 @@ public class ProblemMappers {
     }
 
     /** The dotted path of the offending property, {@code address.city} or {@code tags[2]}. */
+    /** A value the client sent, as a problem repeats it: at most 40 characters, so an answer never echoes a flood. */
+    static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 40 ? text : text.substring(0, 40) + "… (" + text.length() + " characters)";
+    }
+
     public static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {

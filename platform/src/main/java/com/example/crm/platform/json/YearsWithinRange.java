@@ -1,6 +1,7 @@
 package com.example.crm.platform.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -21,7 +22,8 @@ import java.util.function.ToIntFunction;
 /**
  * Dates and times in JSON bodies are refused with the field's path when their year is outside 1 to 9999 (Java reads
  * years up to ±999 999 999, PostgreSQL and the business calendar do not), as query parameters are
- * ({@code QueryParams}). Jackson's own readers do the reading; this only bounds the result.
+ * ({@code QueryParams}), and only an ISO 8601 string is one: Jackson would also read a number as epoch seconds and an
+ * array as its fields. Jackson's own readers do the reading; this only bounds what they are given and what they give.
  */
 final class YearsWithinRange {
 
@@ -54,7 +56,13 @@ final class YearsWithinRange {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                // a number (epoch seconds or milliseconds) or an array ([2026, 12, 7]) is not an ISO 8601 text
+                return (T) context.handleUnexpectedToken(handledType(), parser.currentToken(), parser,
+                        "a date or time is an ISO 8601 string, e.g. 2026-12-07 or 2026-12-07T10:00:00+08:00");
+            }
             T value = reader.deserialize(parser, context);
             if (value != null) {
                 int y = year.applyAsInt(value);

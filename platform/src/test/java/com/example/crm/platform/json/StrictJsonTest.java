@@ -2,18 +2,26 @@ package com.example.crm.platform.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How request bodies are read: text without NUL characters, every key once. */
+/** How request bodies are read: text without NUL characters, every key once, dates as ISO strings only. */
 class StrictJsonTest {
 
     record Card(String legalName, List<String> tags, Map<String, String> address) {
+    }
+
+    record Times(LocalDate day, Instant at, OffsetDateTime when, BigDecimal quantity) {
     }
 
     private static ObjectMapper strict() {
@@ -32,6 +40,32 @@ class StrictJsonTest {
                 .isInstanceOf(StrictJson.NulCharacter.class);
         assertThat(strict().readValue("{\"legalName\":\"华信 \\u0001 \\\\u0000\"}", Card.class).legalName())
                 .as("other control characters and an escaped backslash stay").isEqualTo("华信 \u0001 \\u0000");
+    }
+
+    @Test
+    void refuses_a_date_or_time_given_as_a_number_or_an_array_and_a_number_given_as_text() throws Exception {
+        for (String notIso : List.of("{\"at\":123}", "{\"when\":1733560800.5}", "{\"day\":[2026,12,7]}", "{\"day\":20261207}")) {
+            assertThatThrownBy(() -> strict().readValue(notIso, Times.class)).as(notIso)
+                    .isInstanceOf(MismatchedInputException.class).hasMessageContaining("ISO 8601");
+        }
+        assertThatThrownBy(() -> strict().readValue("{\"quantity\":\"2.5\"}", Times.class))
+                .isInstanceOf(MismatchedInputException.class);
+        Times iso = strict().readValue("{\"day\":\"2026-12-07\",\"at\":\"2026-12-07T02:00:00Z\","
+                + "\"when\":\"2026-12-07T10:00:00+08:00\",\"quantity\":2.5}", Times.class);
+        assertThat(iso.at()).isEqualTo(iso.when().toInstant());
+        assertThat(iso.day()).isEqualTo(LocalDate.of(2026, 12, 7));
+    }
+
+    @Test
+    void refuses_text_longer_than_ten_thousand_characters_and_a_list_of_more_than_a_thousand_items() throws Exception {
+        assertThat(strict().readValue("{\"legalName\":\"" + "长".repeat(StrictJson.MAX_TEXT) + "\"}", Card.class).legalName())
+                .hasSize(StrictJson.MAX_TEXT);
+        assertThatThrownBy(() -> strict().readValue("{\"legalName\":\"" + "长".repeat(StrictJson.MAX_TEXT + 1) + "\"}", Card.class))
+                .isInstanceOf(StrictJson.TooLarge.class).hasMessageContaining("legalName");
+        String thousand = "[" + String.join(",", java.util.Collections.nCopies(StrictJson.MAX_ITEMS, "\"t\"")) + "]";
+        assertThat(strict().readValue("{\"tags\":" + thousand + "}", Card.class).tags()).hasSize(StrictJson.MAX_ITEMS);
+        assertThatThrownBy(() -> strict().readValue("{\"tags\":" + thousand.replace("]", ",\"t\"]") + "}", Card.class))
+                .isInstanceOf(StrictJson.TooLarge.class).hasMessageContaining("tags");
     }
 
     @Test

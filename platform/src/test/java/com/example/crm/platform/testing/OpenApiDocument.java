@@ -29,6 +29,8 @@ public final class OpenApiDocument {
 
     /** Reads the running service's document, checks it, and returns it for the service's own assertions. */
     public static JsonNode assertTruthful() {
+        assertThat(io.restassured.RestAssured.filters()).as("every rest-assured request is checked against the document")
+                .anyMatch(ContractValidation.class::isInstance);
         JsonNode doc;
         try {
             doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")

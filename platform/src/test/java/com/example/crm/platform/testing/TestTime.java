@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -48,14 +49,22 @@ public final class TestTime {
         return today().plusDays(days);
     }
 
-    /** {@code days} from today at {@code time} in {@link #ZONE}, as an ISO offset date-time (+08:00). */
-    public static OffsetDateTime at(int days, String time) {
-        return day(days).atTime(LocalTime.parse(time)).atZone(ZONE).toOffsetDateTime();
+    /**
+     * {@code days} from today at {@code time} in {@link #ZONE}, as an RFC 3339 date-time with its offset
+     * ({@code 2026-12-07T10:00:00+08:00}: seconds always written, as the OpenAPI format date-time requires).
+     */
+    public static String at(int days, String time) {
+        return rfc3339(day(days).atTime(LocalTime.parse(time)).atZone(ZONE).toOffsetDateTime());
     }
 
-    /** Now minus {@code amount} on the tests' time line, as an ISO offset date-time in {@link #ZONE}. */
-    public static OffsetDateTime ago(Duration amount) {
-        return now().minus(amount).atZone(ZONE).toOffsetDateTime();
+    /** Now minus {@code amount} on the tests' time line, as an RFC 3339 date-time in {@link #ZONE}. */
+    public static String ago(Duration amount) {
+        return rfc3339(now().minus(amount).atZone(ZONE).toOffsetDateTime());
+    }
+
+    /** {@code OffsetDateTime.toString()} leaves out zero seconds, which RFC 3339 does not allow. */
+    private static String rfc3339(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 
     private static synchronized Duration shift() {

@@ -193,7 +193,9 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "the restored card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
-    public Response restore(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
+    public Response restore(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "optional: without a body there is no reason")
+            @Valid CardRequests.Reason request) {
         return withETag(removals.restore(id, request == null ? null : request.reason()));
     }
 
@@ -207,7 +209,9 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "the erased card",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
-    public Response erase(@PathParam("id") UUID id, @Valid CardRequests.Reason request) {
+    public Response erase(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "optional: without a body there is no reason")
+            @Valid CardRequests.Reason request) {
         return withETag(removals.erase(id, request == null ? null : request.reason()));
     }
 

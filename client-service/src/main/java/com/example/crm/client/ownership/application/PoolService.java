@@ -115,11 +115,13 @@ public class PoolService {
         pools.byName(input.name()).filter(other -> !other.id.equals(pool.id)).ifPresent(other -> {
             throw new DomainException.Conflict("a pool named " + other.name + " exists").with("poolId", other.id);
         });
-        mapper.apply(input, pool);
-        pool.updatedAt = clock.instant();
-        if (pool.defaultPool) {
+        if (input.defaultPool()) {
+            // before the pool changes: the bulk update flushes pending changes first, and two defaults break the
+            // unique index pool_single_default
             pools.clearDefaultExcept(pool.id);
         }
+        mapper.apply(input, pool);
+        pool.updatedAt = clock.instant();
     }
 
     /** A cap as stored, and whether this request created it. */

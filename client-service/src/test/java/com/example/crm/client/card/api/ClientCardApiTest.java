@@ -97,8 +97,8 @@ class ClientCardApiTest {
         String owner = "rep-card-4b";
         String key = UUID.randomUUID().toString();
         Map<String, Object> card = company("深圳键绑定公司");
-        as(owner, "crm-sales").header("Idempotency-Key", key).body(card).post(CREATE).then().statusCode(201);
-        as(owner, "crm-sales").header("Idempotency-Key", key).queryParam("allowDuplicate", true).body(card).post(CREATE)
+        as(owner, "crm-sales").header("Idempotency-Key", key).body(card).post(CLIENTS).then().statusCode(201);
+        as(owner, "crm-sales").header("Idempotency-Key", key).body(card).post(CREATE)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:crm:problem:idempotency-key-reused"))
                 .body("detail", org.hamcrest.Matchers.containsString("POST /api/v1/clients"));
@@ -246,7 +246,7 @@ class ClientCardApiTest {
     void limit_above_200_is_clamped_and_a_forged_cursor_is_400() {
         String owner = "rep-card-11-" + UUID.randomUUID();
         for (int i = 0; i < Page.MAX_LIMIT + 1; i++) {
-            as(owner, "crm-sales").queryParam("allowDuplicate", true).body(company("限额分页公司" + i)).post(CREATE)
+            as(owner, "crm-sales").body(company("限额分页公司" + i)).post(CREATE)
                     .then().statusCode(201);
         }
         String cursor = as(owner, "crm-sales").queryParam("ownerId", owner).queryParam("limit", 100000).get(CLIENTS)

@@ -1,5 +1,6 @@
 package com.example.crm.client.ownership.api;
 
+import com.example.crm.client.PoolFixtures;
 import com.example.crm.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +53,24 @@ class ClientOwnershipAndHistoryTest {
         // the previous owner may no longer change it
         as("rep-leaving", "crm-sales").contentType(MERGE_PATCH).header("If-Match", "\"1\"")
                 .body(Map.of("shortName", "x")).patch(CLIENTS + "/" + id).then().statusCode(403);
+    }
+
+    @Test
+    void making_a_pool_the_default_takes_the_flag_from_the_pool_that_had_it_instead_of_failing() {
+        Map<String, Object> first = PoolFixtures.pool("默认公海甲");
+        first.put("defaultPool", true);
+        String firstId = PoolFixtures.createPool(first);
+        Map<String, Object> second = PoolFixtures.pool("默认公海乙");
+        String secondId = PoolFixtures.createPool(second);
+
+        second.put("defaultPool", true);
+        as(PoolFixtures.MANAGER, "crm-manager").header("If-Match", "\"0\"").body(second)
+                .put(PoolFixtures.POOLS + "/" + secondId).then().statusCode(200).body("defaultPool", equalTo(true));
+
+        as(PoolFixtures.MANAGER, "crm-manager").get(PoolFixtures.POOLS + "/" + firstId).then().body("defaultPool", equalTo(false));
+        second.put("defaultPool", false); // the other tests expect no default pool
+        as(PoolFixtures.MANAGER, "crm-manager").header("If-Match", "\"1\"").body(second)
+                .put(PoolFixtures.POOLS + "/" + secondId).then().statusCode(200);
     }
 
     @Test

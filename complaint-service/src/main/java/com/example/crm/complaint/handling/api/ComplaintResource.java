@@ -84,6 +84,7 @@ public class ComplaintResource {
                     @Header(name = "Idempotent-Replayed",
                             ref = "Idempotent-Replayed")
             })
+    @APIResponse(responseCode = "404", description = "The client is not known here (yet: retryable true)")
     public Response intake(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ComplaintCommands.Intake input) {
         return idempotency.create(idempotencyKey, user.id(), input, () -> {

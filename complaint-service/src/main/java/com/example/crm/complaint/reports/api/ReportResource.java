@@ -17,7 +17,7 @@ import java.util.List;
 
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "SLA compliance, satisfaction and repeat complainers")
 public class ReportResource {
 
     private final ReportService service;

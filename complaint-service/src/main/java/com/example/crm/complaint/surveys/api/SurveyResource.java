@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -46,6 +48,8 @@ public class SurveyResource {
     @POST
     @Path("answer")
     @PermitAll
+    @SecurityRequirementsSet({}) // the customer: no bearer token, the survey token in the body
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer")) // staff entering an answer from a call
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer the survey, once", description = "The customer-facing system sends the survey token "
             + "given at resolution (no bearer token needed); staff entering an answer from a call use their bearer "

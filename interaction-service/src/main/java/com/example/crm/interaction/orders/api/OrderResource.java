@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -128,7 +129,8 @@ public class OrderResource {
             headers = @Header(name = "ETag",
                     ref = "ETag"))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid Cancellation request) {
+            @RequestBody(required = false, description = "optional: without a body there is no reason")
+            @Valid Cancellation request) {
         return withETag(service.cancel(id, ETags.expected(ifMatch), request == null ? null : request.reason()));
     }
 

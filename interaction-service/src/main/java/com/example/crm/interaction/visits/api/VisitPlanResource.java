@@ -33,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -158,7 +159,8 @@ public class VisitPlanResource {
             headers = @Header(name = "ETag",
                     ref = "ETag"))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid VisitPlanInputs.Cancellation input) {
+            @RequestBody(required = false, description = "optional: without a body there is no reason")
+            @Valid VisitPlanInputs.Cancellation input) {
         return withETag(service.cancel(id, ETags.expected(ifMatch), input == null ? null : input.reason()));
     }
 

@@ -32,8 +32,8 @@ class BriefApiTest {
         for (int month = 1; month <= 6; month++) {
             as("rep-b1", "crm-sales").body("""
                     {"orderedAt":"%d-%02d-15T10:00:00+08:00","lines":[
-                      {"productCategory":"轴承","quantity":"2","unitPrice":{"amount":"50.00","currency":"CNY"}},
-                      {"productCategory":"齿轮","quantity":"1.5","unitPrice":{"amount":"10.00","currency":"CNY"}}]}"""
+                      {"productCategory":"轴承","quantity":2,"unitPrice":{"amount":"50.00","currency":"CNY"}},
+                      {"productCategory":"齿轮","quantity":1.5,"unitPrice":{"amount":"10.00","currency":"CNY"}}]}"""
                     .formatted(year, month)).post("/api/v1/clients/" + client + "/orders").then().statusCode(201);
         }
         LocalDate next = TestTime.day(3);

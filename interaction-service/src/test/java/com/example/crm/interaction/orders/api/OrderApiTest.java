@@ -33,8 +33,8 @@ class OrderApiTest {
         try (TopicReader topic = TopicReader.fromEnd(kafka(), "crm.interaction.v1")) {
             String order = as("rep-o1", "crm-sales").body("""
                     {"orderedAt":"%sT15:00:00+08:00","lines":[
-                      {"productCategory":"轴承","quantity":"3","unitPrice":{"amount":"0.10","currency":"CNY"}},
-                      {"productCategory":"齿轮","quantity":"2.5","unitPrice":{"amount":"1999.99","currency":"CNY"}}]}"""
+                      {"productCategory":"轴承","quantity":3,"unitPrice":{"amount":"0.10","currency":"CNY"}},
+                      {"productCategory":"齿轮","quantity":2.5,"unitPrice":{"amount":"1999.99","currency":"CNY"}}]}"""
                             .formatted(ordered))
                     .post("/api/v1/clients/" + client + "/orders")
                     .then().statusCode(201).header("ETag", "\"0\"")
@@ -112,10 +112,11 @@ class OrderApiTest {
                 {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"-5.00\",\"currency\":\"CNY\"}}", "total.amount"},
                 {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":12.5,\"currency\":\"CNY\"}}", "total.amount"},
                 {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"5.00\",\"currency\":\"RMB\"}}", "total.currency"},
-                {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"lines\":[{\"productCategory\":\"a\",\"quantity\":\"1\",\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}},"
-                        + "{\"productCategory\":\"b\",\"quantity\":\"1\",\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"USD\"}}]}", "lines[1].unitPrice.currency"},
-                {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"lines\":[{\"productCategory\":\"a\",\"quantity\":\"0\",\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}]}", "lines[0].quantity"},
-                {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"3.00\",\"currency\":\"CNY\"},\"lines\":[{\"productCategory\":\"a\",\"quantity\":\"1\",\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}]}", "total"}};
+                {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"lines\":[{\"productCategory\":\"a\",\"quantity\":1,\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}},"
+                        + "{\"productCategory\":\"b\",\"quantity\":1,\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"USD\"}}]}", "lines[1].unitPrice.currency"},
+                {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"lines\":[{\"productCategory\":\"a\",\"quantity\":\"2\",\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}]}", "lines[0].quantity"},
+                {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"lines\":[{\"productCategory\":\"a\",\"quantity\":0,\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}]}", "lines[0].quantity"},
+                {"{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"3.00\",\"currency\":\"CNY\"},\"lines\":[{\"productCategory\":\"a\",\"quantity\":1,\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}]}", "total"}};
         for (String[] bad : cases) {
             as("rep-o3", "crm-sales").body(bad[0]).post(url).then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem(bad[1]));
