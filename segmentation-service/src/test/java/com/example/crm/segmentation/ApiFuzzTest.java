@@ -22,6 +22,7 @@ class ApiFuzzTest {
 
     @Test
     void no_generated_or_hostile_request_gets_a_5xx_an_undocumented_answer_or_a_write_when_refused() throws Exception {
+        Projections.empty(db); // a classification run the fuzz starts answers within the client's timeout
         List<String> clients = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String id = UUID.randomUUID().toString();

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What an integrator generating a client from a service's OpenAPI document relies on, checked the same way in every
  * service: a server, a unique operationId per operation, typed success answers (no empty schema), free JSON values
- * not documented as Jackson's getters, arrays with their items, and every problem answer documented as
+ * not documented as Jackson's getters, arrays with their items, schema names no generator had to number, and
+ * every problem answer documented as
  * problem+json with the Problem schema (404 wherever the path names a record).
  */
 public final class OpenApiDocument {
@@ -53,6 +54,14 @@ public final class OpenApiDocument {
             }
         }
         assertThat(arraysWithoutItems).as("array properties without items").isEmpty();
+        List<String> numbered = new ArrayList<>();
+        doc.at("/components/schemas").fieldNames().forEachRemaining(name -> {
+            if (Character.isDigit(name.charAt(name.length() - 1))) {
+                numbered.add(name);
+            }
+        });
+        assertThat(numbered).as("schema names a generator numbered because two types share a simple name "
+                + "(name one with @Schema(name = ...))").isEmpty();
         Set<String> ids = new HashSet<>();
         List<String> undocumented = new ArrayList<>();
         List<String> untyped = new ArrayList<>();

@@ -12,6 +12,7 @@ import com.example.crm.platform.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record ComplaintView(UUID id, String number, UUID clientId, long version, Channel channel, Category category,
                             Severity severity, String subject, String customerWords, UUID orderId, Instant receivedAt,
@@ -27,6 +28,7 @@ public record ComplaintView(UUID id, String number, UUID clientId, long version,
                       Instant nextEscalationAt) {
     }
 
+    @Schema(name = "CompensationView")
     public record Compensation(CompensationType type, Money amount) {
     }
 

@@ -12,11 +12,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The commands of complaint handling, as their callers send them (validated before they get here). */
 public final class ComplaintCommands {
@@ -40,15 +40,18 @@ public final class ComplaintCommands {
     }
 
     /** Step 1 (listened): the customer's account, acknowledged to them. */
+    @Schema(name = "AcknowledgementInput")
     public record Acknowledgement(@NotBlank @Size(max = 4000) String customerAccount) {
     }
 
     /** Step 2 (investigated). */
+    @Schema(name = "InvestigationInput")
     public record Investigation(@NotNull RootCause rootCause, @NotBlank @Size(max = 4000) String finding,
                                 @Schema(description = "what the customer was told") @Size(max = 4000) String toldCustomer) {
     }
 
     /** Step 3 (resolved): needs the investigation (root cause) first. */
+    @Schema(name = "ResolutionInput")
     public record Resolution(@NotNull Boolean apologyGiven,
                              @Schema(description = "the resolution the customer asked for") @Size(max = 2000) String preferredResolution,
                              @NotBlank @Size(max = 4000) String resolution,
@@ -56,6 +59,7 @@ public final class ComplaintCommands {
     }
 
     /** Step 4 (follow-up): what the customer was given. */
+    @Schema(name = "CompensationInput")
     public record Compensation(@NotNull CompensationType type, @NotNull @Valid @NotNegative Money amount) {
     }
 

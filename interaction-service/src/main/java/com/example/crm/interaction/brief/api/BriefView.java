@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The pre-visit brief: the card as this service knows it, the last five contacts and orders, receivables, the next
@@ -30,6 +31,7 @@ public record BriefView(Card client, List<InteractionView> lastContacts, List<Or
                             BigDecimal quantity, Money amount) {
     }
 
+    @Schema(name = "ProspectProgress")
     public record Prospect(long visits, int target, long remaining) {
     }
 }

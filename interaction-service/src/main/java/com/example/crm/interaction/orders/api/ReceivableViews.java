@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the receivables API answers with. */
 public final class ReceivableViews {
@@ -17,11 +18,13 @@ public final class ReceivableViews {
     }
 
     /** One instalment; daysOverdue counts from the due day to today (business zone) while unpaid. */
+    @Schema(name = "InstalmentView")
     public record Instalment(UUID id, UUID orderId, int seq, LocalDate dueOn, Money amount, Money paid, Money outstanding,
                              InstalmentStatus status, int reminderDays, LocalDate remindFrom, long daysOverdue,
                              LocalDate overdueSince) {
     }
 
+    @Schema(name = "ReceivablePlanView")
     public record Plan(UUID orderId, long orderVersion, Money total, Money paid, Money outstanding,
                        List<Instalment> instalments) {
     }
@@ -29,6 +32,7 @@ public final class ReceivableViews {
     public record Allocation(UUID instalmentId, Money amount) {
     }
 
+    @Schema(name = "PaymentView")
     public record Payment(UUID id, UUID clientId, UUID orderId, UUID instalmentId, Money amount, Instant paidAt,
                           PaymentMethod method, String reference, List<Allocation> allocations, Instant recordedAt,
                           String recordedBy) {

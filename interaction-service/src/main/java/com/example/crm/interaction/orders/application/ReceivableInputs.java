@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of receivable plans and payments. */
 public final class ReceivableInputs {
@@ -22,9 +22,11 @@ public final class ReceivableInputs {
     }
 
     /** 回款计划: the order's amount split into instalments; they must add up to the order's total. */
+    @Schema(name = "ReceivablePlanInput")
     public record Plan(@NotEmpty @Size(max = 120) List<@Valid @NotNull Instalment> instalments) {
     }
 
+    @Schema(name = "InstalmentInput")
     public record Instalment(
             @NotNull @Schema(description = "a day in the business time zone, not before the order day") LocalDate dueOn,
             @NotNull @Valid Money amount,
@@ -33,6 +35,7 @@ public final class ReceivableInputs {
     }
 
     /** 回款: a payment against an instalment, or against the order (it settles the earliest open instalments). */
+    @Schema(name = "PaymentInput")
     public record Payment(
             @NotNull @Valid Money amount,
             @NotNull OffsetDateTime paidAt,

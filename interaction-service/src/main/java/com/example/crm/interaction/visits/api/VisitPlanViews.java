@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the visit plan, cadence, agenda and prospect APIs answer with. */
 public final class VisitPlanViews {
@@ -16,6 +17,7 @@ public final class VisitPlanViews {
     private VisitPlanViews() {
     }
 
+    @Schema(name = "VisitPlanView")
     public record Plan(UUID id, UUID clientId, long version, LocalDate plannedOn, Instant plannedAt, String purpose,
                        String assigneeId, AttendeeLevel attendeeLevel, VisitPlanStatus status, VisitPlan.Source source,
                        List<VisitPlanStatus> allowedTransitions, UUID interactionId, Instant completedAt,
@@ -30,12 +32,17 @@ public final class VisitPlanViews {
     }
 
     /** weekly: every seven days (on dayOfWeek when set); source MANUAL (set by a user) or SEGMENT (tier KEY). */
+    @Schema(name = "CadenceView")
     public record Cadence(UUID clientId, long version, int intervalDays, boolean weekly, DayOfWeek dayOfWeek,
-                          AttendeeLevel attendeeLevel, com.example.crm.interaction.visits.domain.Cadence.Source source,
+                          AttendeeLevel attendeeLevel,
+                          @Schema(implementation = String.class, enumeration = {"MANUAL", "SEGMENT"},
+                                  description = "MANUAL: set by a user; SEGMENT: KEY-tier weekly")
+                          com.example.crm.interaction.visits.domain.Cadence.Source source,
                           String setBy, Instant setAt) {
     }
 
     /** Development of a prospect (docs/domain.md, "Visits and cadences": at least {@code target} visits). */
+    @Schema(name = "ProspectView")
     public record Prospect(UUID clientId, String legalName, String status, long visits, int target, long remaining,
                            Instant lastVisitAt, LocalDate nextPlannedOn) {
     }

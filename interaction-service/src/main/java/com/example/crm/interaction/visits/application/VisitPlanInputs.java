@@ -5,12 +5,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of visit plans and cadences. Days are in the business time zone; times carry an offset. */
 public final class VisitPlanInputs {
@@ -19,6 +19,7 @@ public final class VisitPlanInputs {
     }
 
     /** A visit to plan: a day, or a time (its day in the business zone), not in the past. */
+    @Schema(name = "VisitPlanInput")
     public record Plan(
             @Schema(description = "the day; may be omitted when plannedAt is given") LocalDate plannedOn,
             @Schema(description = "the time, with offset; must fall on plannedOn when both are given") OffsetDateTime plannedAt,
@@ -35,6 +36,7 @@ public final class VisitPlanInputs {
     public record Completion(@NotNull UUID interactionId) {
     }
 
+    @Schema(name = "VisitPlanCancellation")
     public record Cancellation(@Size(max = 500) String reason) {
     }
 
@@ -42,6 +44,7 @@ public final class VisitPlanInputs {
      * A cadence set by hand (it wins over segmentation's default): every {@code intervalDays} days (presets 20, 40,
      * 60, 80) or {@code weekly}, optionally on {@code dayOfWeek}.
      */
+    @Schema(name = "CadenceInput")
     public record Cadence(
             @Min(1) @Max(366) Integer intervalDays,
             Boolean weekly,
