@@ -4,8 +4,11 @@ import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.outbox.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.inject.Instance;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.annotations.DynamicUpdate;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -56,6 +59,16 @@ public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
     protected void classified(K client, String previousAbcClass, String previousValueTier) {
     }
 
+    /** Concurrent writers of a row each write only their columns ({@link ReplicatedClient}): fails at startup otherwise. */
+    @PostConstruct
+    void requireColumnWiseUpdates() {
+        Class<?> entity = newClient().getClass();
+        if (!entity.isAnnotationPresent(DynamicUpdate.class)) {
+            throw new IllegalStateException(entity.getName() + " must carry @DynamicUpdate: an update writing every column "
+                    + "would put back a concurrent writer's older values");
+        }
+    }
+
     /** Applies one event of {@code crm.client.v1} inside the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ClientChange change) {
@@ -98,7 +111,9 @@ public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
     }
 
     private void merge(K survivor, ClientChange change, Instant now) {
-        K merged = clients().findById(change.mergedId());
+        // a merge reads both rows' service columns (the latest contact, say): locked like a request writing them
+        clients().getEntityManager().refresh(survivor, LockModeType.PESSIMISTIC_WRITE);
+        K merged = clients().findById(change.mergedId(), LockModeType.PESSIMISTIC_WRITE);
         if (merged != null) {
             survivor.absorb(merged);
             merged(survivor, merged);
@@ -137,7 +152,11 @@ public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
 
     /** The client: 404 with {@code retryable} (its registration may still be on its way) when unknown here. */
     public K known(UUID clientId) {
-        K client = clients().findById(clientId);
+        return known(clientId, LockModeType.NONE);
+    }
+
+    private K known(UUID clientId, LockModeType lock) {
+        K client = clients().findById(clientId, lock);
         if (client == null) {
             throw new DomainException.NotFound("client", clientId).with("retryable", true);
         }
@@ -146,7 +165,20 @@ public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
 
     /** The client a write is for: known, not deleted, not merged away, not erased (409 otherwise). */
     public K writable(UUID clientId) {
-        K client = known(clientId);
+        return writable(clientId, LockModeType.NONE);
+    }
+
+    /**
+     * As {@link #writable(UUID)}, for a write that changes the client's own row from what it holds (the latest
+     * contact, say): the row is locked until the transaction ends, so a concurrent write of the same columns waits and
+     * then reads this one's result instead of overwriting it.
+     */
+    public K writableForUpdate(UUID clientId) {
+        return writable(clientId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private K writable(UUID clientId, LockModeType lock) {
+        K client = known(clientId, lock);
         if (!client.isWritable()) {
             UUID mergedInto = client.mergedInto;
             throw new DomainException.Conflict("client " + clientId

@@ -11,6 +11,12 @@ import java.util.UUID;
  * A client as another service knows it from client-service's events and segmentation's classification: the
  * columns every {@code known_client} table has. A service's entity extends it with what it keeps of its own (e.g.
  * the last contact). Its rules are the replica's: which change applies, what a merge and an erasure leave.
+ *
+ * <p>Three writers change a row concurrently, each its own columns: the client-events consumer (card version, name,
+ * status, owner, merge, erasure), the classification consumer (ABC class, value tier) and the service's own requests
+ * (e.g. the last contact). An update must write only the columns its transaction changed, so one writer's stale copy
+ * of the row never puts back another writer's older values: each entity carries Hibernate's {@code @DynamicUpdate}
+ * (it is not inherited from a mapped superclass), which {@link ClientReplicaSupport} checks at startup.
  */
 @MappedSuperclass
 public abstract class ReplicatedClient extends PanacheEntityBase {

@@ -3,6 +3,7 @@ package com.example.crm.interaction.clients.domain;
 import com.example.crm.platform.replica.ReplicatedClient;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 /** A client as client-service reported it (local replica), plus the contact dates this service keeps. */
 @Entity
 @Table(name = "known_client")
+@DynamicUpdate // concurrent writers each write only their columns (ReplicatedClient)
 public class KnownClient extends ReplicatedClient {
 
     public Instant lastContactAt;

@@ -49,7 +49,7 @@ public class InteractionService {
      */
     @Transactional
     public Interaction log(UUID clientId, InteractionInput input) {
-        KnownClient client = replica.writable(clientId);
+        KnownClient client = replica.writableForUpdate(clientId); // the latest contact is kept from what it holds
         if (!user.isSupervisor() && !user.hasAnyRole(com.example.crm.platform.security.Roles.SERVICE)) {
             user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
         }
