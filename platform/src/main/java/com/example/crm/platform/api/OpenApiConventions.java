@@ -28,7 +28,8 @@ import java.util.Set;
  * 400, 401, 403, 500 and 503 (with Retry-After) always; 404 on a path naming a record; 413 and 415 with a body; 412
  * and 428 with If-Match; 409 and 422 for commands; 414 (no body: the HTTP server's) for a request line too long.
  * An operation's own documented answers are kept, with the Problem body where they give none. Also the
- * response headers operations refer to (ETag, Location, Idempotent-Replayed).
+ * response headers operations refer to (ETag, Location, Idempotent-Replayed). The bounds the services enforce
+ * ({@link OpenApiLimits}) and a request example for every JSON body ({@link OpenApiExamples}).
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -76,6 +77,7 @@ public class OpenApiConventions implements OASFilter {
                     document(path, method, operation)));
         }
         OpenApiLimits.document(openAPI);
+        OpenApiExamples.document(openAPI);
         unusedHeadersRemoved(openAPI);
     }
 

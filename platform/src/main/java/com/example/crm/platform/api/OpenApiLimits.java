@@ -104,8 +104,9 @@ final class OpenApiLimits {
             return;
         }
         if (schema.getRef() != null) {
-            if (schema.getDescription() != null) {
-                // a property referring to a component with its own description: written as allOf: [$ref]
+            if (schema.getDescription() != null || schema.getExample() != null
+                    || schema.getExamples() != null && !schema.getExamples().isEmpty()) {
+                // a property referring to a component with its own description or example: written as allOf: [$ref]
                 boundWrapper(schema, components.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1)),
                         longestText);
             }
@@ -165,7 +166,7 @@ final class OpenApiLimits {
         return components.get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
-    private static boolean is(Schema schema, Schema.SchemaType type) {
+    static boolean is(Schema schema, Schema.SchemaType type) {
         return schema.getType() != null && schema.getType().contains(type);
     }
 }

@@ -52,6 +52,8 @@ import java.util.UUID;
 @Tag(name = "Clients", description = "The customer profile card")
 public class ClientResource {
 
+    private static final String PATCH_EXAMPLE = "{\"phone\":\"+86 571 8808 5678\",\"tags\":[\"华东\",\"重点\"],\"website\":null}";
+
     private final ClientService service;
     private final CardMerge merges;
     private final CardRemoval removals;
@@ -112,8 +114,8 @@ public class ClientResource {
             headers = @Header(name = "ETag", ref = "ETag"))
     @RequestBody(required = true, description = "a JSON merge patch (RFC 7396): any subset of ClientInput's fields; null "
             + "removes a value", content = {
-            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT), example = PATCH_EXAMPLE),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT), example = PATCH_EXAMPLE)})
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @QueryParam("reason") @Parameter(description = "why, kept in the card's history") String reason,
                           @NotNull JsonNode patch) {

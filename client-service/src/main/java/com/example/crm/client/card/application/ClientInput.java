@@ -33,9 +33,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientInput(
         @NotNull ClientKind kind,
-        @NotBlank @Size(max = 200) String legalName,
-        @Size(max = 100) String shortName,
-        @Size(max = 100) String industry,
+        @NotBlank @Size(max = 200) @Schema(example = "杭州东方精密机械有限公司") String legalName,
+        @Size(max = 100) @Schema(example = "东方精机") String shortName,
+        @Size(max = 100) @Schema(example = "机械制造") String industry,
         AcquisitionSource acquisitionSource,
         @CreditCode String unifiedSocialCreditCode,
         @Size(max = 100) String legalRepresentative,
@@ -45,11 +45,12 @@ public record ClientInput(
         @Min(0) @Max(10_000_000) Integer employees,
         @Valid @NotNegative Money registeredCapital,
         @Size(max = 255) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website,
-        @Size(max = 40) @Pattern(regexp = "\\+?[0-9()\\- ]{3,40}", message = "must be a phone number (digits, spaces, + - ( ))") String phone,
+        @Size(max = 40) @Pattern(regexp = "\\+?[0-9()\\- ]{3,40}", message = "must be a phone number (digits, spaces, + - ( ))")
+        @Schema(example = "+86 571 8808 1234") String phone,
         @Size(max = 254) @Email String email,
-        @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
+        @Size(max = 50) @Schema(example = "[\"华东\", \"机床\"]") List<@NotBlank @Size(max = 50) String> tags,
         @Schema(description = "free attributes, a JSON object of at most 8 KiB") Map<String, Object> customAttributes,
-        @Valid AddressDto address,
+        @Valid @Schema(example = "{\"country\":\"CN\",\"province\":\"浙江省\",\"city\":\"杭州市\"}") AddressDto address,
         @Valid FinanceInput finance,
         @Valid CharacteristicsDto characteristics,
         @Valid RapportDto rapport,
@@ -58,8 +59,8 @@ public record ClientInput(
 
     public record AddressDto(
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
-            @Size(max = 100) String province,
-            @Size(max = 100) String city,
+            @Size(max = 100) @Schema(example = "浙江省") String province,
+            @Size(max = 100) @Schema(example = "杭州市") String city,
             @Size(max = 100) String district,
             @Size(max = 300) String street,
             @Size(max = 20) String postalCode) {

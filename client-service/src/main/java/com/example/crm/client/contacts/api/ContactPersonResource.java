@@ -42,6 +42,8 @@ import java.util.UUID;
 @Tag(name = "Contact persons", description = "People at the client (联系人)")
 public class ContactPersonResource {
 
+    private static final String PATCH_EXAMPLE = "{\"title\":\"采购总监\",\"decisionMaker\":true}";
+
     private final ContactPersonService service;
     private final ContactPersonViews mapper;
     private final Idempotency idempotency;
@@ -100,8 +102,8 @@ public class ContactPersonResource {
             headers = @Header(name = "ETag", ref = "ETag"))
     @RequestBody(required = true, description = "a JSON merge patch (RFC 7396): any subset of ContactPersonInput's fields; null "
             + "removes a value", content = {
-            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT), example = PATCH_EXAMPLE),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT), example = PATCH_EXAMPLE)})
     public Response patch(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         return withETag(service.patch(clientId, id, ETags.expected(ifMatch), patch));

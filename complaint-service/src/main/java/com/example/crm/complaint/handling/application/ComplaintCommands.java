@@ -29,11 +29,12 @@ public final class ComplaintCommands {
             @NotNull Channel channel,
             @NotNull Category category,
             @NotNull Severity severity,
-            @NotBlank @Size(max = 200) String subject,
-            @Schema(description = "the customer's own words") @Size(max = 8000) String customerWords,
+            @NotBlank @Size(max = 200) @Schema(example = "三月批次刀具崩刃") String subject,
+            @Schema(description = "the customer's own words", example = "上周到货的 20 把刀具有 6 把用两天就崩刃，影响了生产线")
+            @Size(max = 8000) String customerWords,
             UUID orderId,
             @Schema(description = "default: now; not in the future and not more than complaint.sla.max-backdating "
-                    + "(default 30 days) before now") OffsetDateTime receivedAt,
+                    + "(default 30 days) before now", example = "2026-03-02T09:10:00+08:00") OffsetDateTime receivedAt,
             @Schema(description = "default: the caller when they handle complaints (crm-service); naming a handler is "
                     + "for crm-service, managers and admins (403 for other roles)") @Size(max = 100)
             String assigneeId) {
@@ -41,12 +42,13 @@ public final class ComplaintCommands {
 
     /** Step 1 (listened): the customer's account, acknowledged to them. */
     @Schema(name = "AcknowledgementInput")
-    public record Acknowledgement(@NotBlank @Size(max = 4000) String customerAccount) {
+    public record Acknowledgement(@NotBlank @Size(max = 4000)
+                                  @Schema(example = "客户说明：3 月 2 日到货，次日上机，6 把崩刃，已拍照") String customerAccount) {
     }
 
     /** Step 2 (investigated). */
     @Schema(name = "InvestigationInput")
-    public record Investigation(@NotNull RootCause rootCause, @NotBlank @Size(max = 4000) String finding,
+    public record Investigation(@NotNull RootCause rootCause, @NotBlank @Size(max = 4000) @Schema(example = "该批次热处理温度偏低，硬度不足") String finding,
                                 @Schema(description = "what the customer was told") @Size(max = 4000) String toldCustomer) {
     }
 
@@ -54,7 +56,7 @@ public final class ComplaintCommands {
     @Schema(name = "ResolutionInput")
     public record Resolution(@NotNull Boolean apologyGiven,
                              @Schema(description = "the resolution the customer asked for") @Size(max = 2000) String preferredResolution,
-                             @NotBlank @Size(max = 4000) String resolution,
+                             @NotBlank @Size(max = 4000) @Schema(example = "整批换货并补偿运费，质检加抽检") String resolution,
                              @Schema(description = "a solution of the knowledge base that was applied") UUID solutionId) {
     }
 
@@ -63,7 +65,8 @@ public final class ComplaintCommands {
     public record Compensation(@NotNull CompensationType type, @NotNull @Valid @NotNegative Money amount) {
     }
 
-    public record FollowUp(@NotBlank @Size(max = 1000) String action, @NotNull LocalDate dueOn,
+    public record FollowUp(@NotBlank @Size(max = 1000) @Schema(example = "换货到达后电话回访车间主任") String action,
+                           @NotNull @Schema(example = "2026-03-09") LocalDate dueOn,
                            @Size(max = 100) String assigneeId) {
     }
 
@@ -78,7 +81,7 @@ public final class ComplaintCommands {
     public record SeverityChange(@NotNull Severity severity, @Size(max = 1000) String reason) {
     }
 
-    public record Assignment(@NotBlank @Size(max = 100) String assigneeId) {
+    public record Assignment(@NotBlank @Size(max = 100) @Schema(example = "svc-li") String assigneeId) {
     }
 
 }

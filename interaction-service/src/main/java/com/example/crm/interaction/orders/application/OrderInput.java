@@ -15,10 +15,11 @@ import java.util.List;
 
 /** An order: lines (the total is their sum) or, for a summary record, a total alone. */
 public record OrderInput(
-        @NotNull OffsetDateTime orderedAt,
+        @NotNull @Schema(example = "2026-03-02T14:30:00+08:00") OffsetDateTime orderedAt,
         @Schema(description = "the order's amount when it has no lines; with lines it must equal their sum if given")
         @Valid Money total,
-        @Size(max = 200) List<@Valid @NotNull Line> lines) {
+        @Size(max = 200) @Schema(example = "[{\"productCategory\":\"数控刀具\",\"quantity\":20,"
+                + "\"unitPrice\":{\"amount\":\"180.00\",\"currency\":\"CNY\"}}]") List<@Valid @NotNull Line> lines) {
 
     public record Line(
             @NotBlank @Size(max = 100) String productCategory,

@@ -28,7 +28,8 @@ public final class ReceivableInputs {
 
     @Schema(name = "InstalmentInput")
     public record Instalment(
-            @NotNull @Schema(description = "a day in the business time zone, not before the order day") LocalDate dueOn,
+            @NotNull @Schema(description = "a day in the business time zone, not before the order day", example = "2026-04-30")
+            LocalDate dueOn,
             @NotNull @Valid Money amount,
             @Schema(description = "remind the client this many days before the due day; default 0")
             @Min(0) @Max(365) Integer reminderDays) {
@@ -38,9 +39,9 @@ public final class ReceivableInputs {
     @Schema(name = "PaymentInput")
     public record Payment(
             @NotNull @Valid Money amount,
-            @NotNull OffsetDateTime paidAt,
+            @NotNull @Schema(example = "2026-03-20T15:00:00+08:00") OffsetDateTime paidAt,
             @NotNull PaymentMethod method,
             @Schema(description = "the instalment paid; omitted: the earliest open ones") UUID instalmentId,
-            @Size(max = 200) @Schema(description = "bank reference, draft number, ...") String reference) {
+            @Size(max = 200) @Schema(description = "bank reference, draft number, ...", example = "CMB 20260320-0088") String reference) {
     }
 }

@@ -22,17 +22,18 @@ import java.util.UUID;
 public record InteractionInput(
         @NotNull InteractionKind kind,
         @Schema(description = "default OUTBOUND") Direction direction,
-        @NotNull OffsetDateTime occurredAt,
-        @Min(0) @Max(1440) Integer durationMinutes,
+        @NotNull @Schema(example = "2026-03-02T10:00:00+08:00") OffsetDateTime occurredAt,
+        @Min(0) @Max(1440) @Schema(example = "45") Integer durationMinutes,
         @Schema(description = "who made the contact; default: the caller") @Size(max = 100) String staffId,
         @Schema(description = "default SALES") AttendeeLevel attendeeLevel,
         @Schema(description = "a contact person of the card") UUID contactPersonId,
         @Size(max = 100) String contactName,
-        @Size(max = 200) String subject,
+        @Size(max = 200) @Schema(example = "季度补货沟通") String subject,
         @Size(max = 4000) String notes,
         Outcome outcome,
-        @Size(max = 500) String nextStep,
-        @Schema(description = "下次联系时间: puts the client on the owner's to-do list that day") LocalDate nextContactOn,
+        @Size(max = 500) @Schema(example = "周五前发报价单") String nextStep,
+        @Schema(description = "下次联系时间: puts the client on the owner's to-do list that day", example = "2026-03-16")
+        LocalDate nextContactOn,
         @Valid CheckIn checkIn,
         @Schema(description = "the visit plan this contact fulfils; it becomes DONE") UUID visitPlanId) {
 

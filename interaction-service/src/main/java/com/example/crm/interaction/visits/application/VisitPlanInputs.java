@@ -21,15 +21,17 @@ public final class VisitPlanInputs {
     /** A visit to plan: a day, or a time (its day in the business zone), not in the past. */
     @Schema(name = "VisitPlanInput")
     public record Plan(
-            @Schema(description = "the day; may be omitted when plannedAt is given") LocalDate plannedOn,
-            @Schema(description = "the time, with offset; must fall on plannedOn when both are given") OffsetDateTime plannedAt,
-            @Size(max = 500) String purpose,
+            @Schema(description = "the day; may be omitted when plannedAt is given", example = "2026-03-09") LocalDate plannedOn,
+            @Schema(description = "the time, with offset; must fall on plannedOn when both are given",
+                    example = "2026-03-09T10:00:00+08:00") OffsetDateTime plannedAt,
+            @Size(max = 500) @Schema(example = "带新样品拜访采购部") String purpose,
             @Schema(description = "default: the caller; a sales rep plans for themselves") @Size(max = 100) String assigneeId,
             @Schema(description = "default: the cadence's level, else SALES") AttendeeLevel attendeeLevel) {
     }
 
     /** A new day (or time) for a planned visit. */
-    public record Reschedule(LocalDate plannedOn, OffsetDateTime plannedAt, @Size(max = 500) String reason) {
+    public record Reschedule(@Schema(example = "2026-03-11") LocalDate plannedOn, OffsetDateTime plannedAt,
+                             @Size(max = 500) @Schema(example = "客户采购经理出差") String reason) {
     }
 
     /** The contact that fulfilled a plan. */

@@ -50,11 +50,15 @@ public class SegmentResource {
         this.service = service;
     }
 
-    public record SegmentInput(@NotBlank @Size(max = 100) String name, @Size(max = 1000) String description,
+    public record SegmentInput(@NotBlank @Size(max = 100) @Schema(example = "浙江重点客户") String name,
+                               @Size(max = 1000) @Schema(example = "浙江省的 A 类或 KEY 客户") String description,
                                @NotNull @Schema(description = "and/or (arrays), not (a rule), or {field, op, value}; "
                                        + "fields: industry, province, city, status, ownerId, relationshipLevel, tags "
                                        + "(contains), abcClass, valueTier, churnRisk, rfmSegment, rfmCode (eq, ne, in), "
-                                       + "churnScore, revenue, contacts (eq, gte, lte, between), lastContactAt (gte, lte, between)")
+                                       + "churnScore, revenue, contacts (eq, gte, lte, between), lastContactAt (gte, lte, between)",
+                                       example = "{\"and\":[{\"field\":\"province\",\"op\":\"eq\",\"value\":\"浙江省\"},"
+                                               + "{\"or\":[{\"field\":\"abcClass\",\"op\":\"eq\",\"value\":\"A\"},"
+                                               + "{\"field\":\"valueTier\",\"op\":\"eq\",\"value\":\"KEY\"}]}]}")
                                JsonNode rule) {
     }
 
