@@ -2,6 +2,7 @@ package com.example.crm.platform.testing.fuzz;
 
 import com.example.crm.platform.testing.TestTime;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.curiousoddman.rgxgen.RgxGen;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +71,7 @@ final class Instances {
                     if (property.path("readOnly").asBoolean() || resolve(property).path("readOnly").asBoolean()) {
                         continue;
                     }
-                    if (required.contains(name) || depth < 3 && random.nextBoolean()) {
+                    if (required.contains(name) || depth < 3 && random.nextInt(3) == 0) {
                         object.set(name, valid(property, depth + 1));
                     }
                 }
@@ -105,7 +106,19 @@ final class Instances {
         }
     }
 
-    /** A string of the schema's format, or one of its length. */
+    /** A whole match of the (Java) pattern within {@code maxLength}, or null after a few tries. */
+    private String matching(String pattern, int maxLength) {
+        RgxGen generator = RgxGen.parse(pattern);
+        for (int i = 0; i < 5; i++) {
+            String value = generator.generate(random);
+            if (value.length() <= maxLength && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** A string of the schema's format, one matching its pattern, or one of its length. */
     String text(JsonNode schema) {
         String format = schema.path("format").asText();
         return switch (format) {
@@ -120,6 +133,12 @@ final class Instances {
                 }
                 if (pattern.contains("\\d")) {
                     yield (1 + random.nextInt(900)) + ".50";
+                }
+                if (!pattern.isEmpty() && !pattern.equals("\\S")) {
+                    String matching = matching(pattern, schema.path("maxLength").asInt(Integer.MAX_VALUE));
+                    if (matching != null) {
+                        yield matching;
+                    }
                 }
                 int min = schema.path("minLength").asInt(1);
                 int max = Math.max(min, Math.min(schema.path("maxLength").asInt(24), 24));
