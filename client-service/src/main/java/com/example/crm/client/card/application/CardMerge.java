@@ -9,9 +9,6 @@ import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.domain.ExpectedVersion;
 import com.example.crm.platform.replica.ClientOwnedData;
 import com.example.crm.platform.security.CurrentUser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -19,9 +16,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,12 +35,11 @@ public class CardMerge {
     private final CardEvents events;
     private final List<ClientOwnedData> ownedData;
     private final CurrentUser user;
-    private final ObjectMapper json;
     private final Clock clock;
 
     public CardMerge(ClientService cards, ClientRepository clients, CardMapper mapper, ClientHistory history,
                      ClientHistoryRepository historyEntries, CardEvents events, Instance<ClientOwnedData> ownedData,
-                     CurrentUser user, ObjectMapper json, Clock clock) {
+                     CurrentUser user, Clock clock) {
         this.cards = cards;
         this.clients = clients;
         this.mapper = mapper;
@@ -54,7 +48,6 @@ public class CardMerge {
         this.events = events;
         this.ownedData = ownedData.stream().toList();
         this.user = user;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -77,21 +70,10 @@ public class CardMerge {
         user.requireOwnerOrSupervisor(duplicate.ownerId, "client " + duplicateId);
 
         ClientInput before = mapper.toInput(survivor);
-        ClientInput combined = combine(before, mapper.toInput(duplicate));
         Instant now = clock.instant();
-        String duplicateCode = duplicate.unifiedSocialCreditCode;
-        duplicate.unifiedSocialCreditCode = null; // the code moves to the survivor: free it first
-        duplicate.deletedAt = now;
-        duplicate.deletedBy = user.id();
-        duplicate.mergedInto = survivor.id;
-        duplicate.updatedAt = now;
-        clients.flush();
-        mapper.apply(combined, survivor);
-        if (survivor.unifiedSocialCreditCode == null) {
-            survivor.unifiedSocialCreditCode = duplicateCode;
-        }
-        survivor.deriveKeys();
-        survivor.updatedAt = now;
+        String duplicateCode = duplicate.mergeInto(survivor.id, user.id(), now);
+        clients.flush(); // the code is free before the survivor takes it (codes are unique)
+        survivor.completeFrom(duplicate, duplicateCode, now);
         historyEntries.moveToClient(duplicate.id, survivor.id);
         ownedData.forEach(data -> data.moveToClient(duplicate.id, survivor.id));
         clients.flush();
@@ -102,33 +84,5 @@ public class CardMerge {
         history.record(duplicate.id, duplicate.version, Action.MERGED_INTO, user.id(), reason, history.change("mergedInto", null, survivor.id));
         events.merged(survivor, duplicate, user.id());
         return survivor;
-    }
-
-    /** The survivor's values, completed with the duplicate's where the survivor has none; tags united. */
-    private ClientInput combine(ClientInput survivor, ClientInput duplicate) {
-        ObjectNode result = json.valueToTree(survivor);
-        ObjectNode other = json.valueToTree(duplicate);
-        other.fields().forEachRemaining(field -> {
-            JsonNode mine = result.get(field.getKey());
-            if (mine == null || mine.isNull() || mine.isEmpty() && (mine.isObject() || mine.isArray())) {
-                result.set(field.getKey(), field.getValue());
-            } else if (mine.isObject() && field.getValue().isObject()) {
-                ObjectNode nested = (ObjectNode) mine;
-                field.getValue().fields().forEachRemaining(sub -> {
-                    if (!nested.hasNonNull(sub.getKey())) {
-                        nested.set(sub.getKey(), sub.getValue());
-                    }
-                });
-            }
-        });
-        Set<String> tags = new LinkedHashSet<>();
-        survivor.tags().forEach(tags::add);
-        duplicate.tags().forEach(tags::add);
-        result.set("tags", json.valueToTree(List.copyOf(tags).subList(0, Math.min(tags.size(), 50))));
-        try {
-            return json.treeToValue(result, ClientInput.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot combine cards", e);
-        }
     }
 }

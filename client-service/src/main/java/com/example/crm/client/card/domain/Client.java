@@ -26,8 +26,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The customer profile card (客户资料卡). */
@@ -37,6 +39,8 @@ public class Client extends PanacheEntityBase {
 
     /** What an individual's name becomes when the card is erased. */
     public static final String ERASED = "已擦除";
+    /** A card holds at most this many tags. */
+    public static final int MAX_TAGS = 50;
 
     @Id
     public UUID id;
@@ -184,6 +188,60 @@ public class Client extends PanacheEntityBase {
             characteristics.competitorRelations = null;
         }
         deriveKeys();
+    }
+
+    /**
+     * The merge rule (docs/domain.md, "The profile card"): this card, the survivor, keeps its values and takes
+     * {@code duplicate}'s where it has none, value by value, also inside the address, finance, characteristics and
+     * rapport; tags are united (at most {@link #MAX_TAGS}, the survivor's first), custom attributes too (the survivor's
+     * win). Its status, owner and placement stay. The duplicate's credit code is taken after the duplicate gave it up.
+     */
+    public void completeFrom(Client duplicate, String duplicateCreditCode, Instant at) {
+        legalName = Completion.either(legalName, duplicate.legalName);
+        shortName = Completion.either(shortName, duplicate.shortName);
+        industry = Completion.either(industry, duplicate.industry);
+        acquisitionSource = Completion.either(acquisitionSource, duplicate.acquisitionSource);
+        unifiedSocialCreditCode = Completion.either(unifiedSocialCreditCode, duplicateCreditCode);
+        legalRepresentative = Completion.either(legalRepresentative, duplicate.legalRepresentative);
+        foundedOn = Completion.either(foundedOn, duplicate.foundedOn);
+        firstDealOn = Completion.either(firstDealOn, duplicate.firstDealOn);
+        organisationForm = Completion.either(organisationForm, duplicate.organisationForm);
+        employees = Completion.either(employees, duplicate.employees);
+        registeredCapital = Completion.either(registeredCapital, duplicate.registeredCapital);
+        website = Completion.either(website, duplicate.website);
+        phone = Completion.either(phone, duplicate.phone);
+        email = Completion.either(email, duplicate.email);
+        relationshipLevel = Completion.either(relationshipLevel, duplicate.relationshipLevel);
+        Set<String> united = new LinkedHashSet<>(tags == null ? List.of() : tags);
+        if (duplicate.tags != null) {
+            united.addAll(duplicate.tags);
+        }
+        tags = new ArrayList<>(List.copyOf(united).subList(0, Math.min(united.size(), MAX_TAGS)));
+        Map<String, Object> attributes = new LinkedHashMap<>(customAttributes == null ? Map.of() : customAttributes);
+        if (duplicate.customAttributes != null) {
+            duplicate.customAttributes.forEach(attributes::putIfAbsent);
+        }
+        customAttributes = attributes;
+        address = Address.completed(address, duplicate.address);
+        finance = Finance.completed(finance, duplicate.finance);
+        characteristics = Characteristics.completed(characteristics, duplicate.characteristics);
+        rapport = Rapport.completed(rapport, duplicate.rapport);
+        deriveKeys();
+        updatedAt = at;
+    }
+
+    /**
+     * Merged into {@code survivor}: deleted, pointing to it. Its credit code is given up (a code belongs to one card)
+     * and returned for the survivor.
+     */
+    public String mergeInto(UUID survivor, String by, Instant at) {
+        String code = unifiedSocialCreditCode;
+        unifiedSocialCreditCode = null;
+        deletedAt = at;
+        deletedBy = by;
+        mergedInto = survivor;
+        updatedAt = at;
+        return code;
     }
 
     /** Moves along the lifecycle; a step the current status does not allow is refused naming the allowed ones. */

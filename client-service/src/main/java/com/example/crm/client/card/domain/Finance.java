@@ -25,4 +25,18 @@ public class Finance {
     public MoneyAmount creditLimit;
 
     public Integer paymentTermsDays;
+
+    /** {@code mine} completed with {@code other}'s values where it has none (a new one when it has none). */
+    static Finance completed(Finance mine, Finance other) {
+        if (other == null) {
+            return mine;
+        }
+        Finance result = mine == null ? new Finance() : mine;
+        result.bankName = Completion.either(result.bankName, other.bankName);
+        result.bankAccount = Completion.either(result.bankAccount, other.bankAccount);
+        result.creditRating = Completion.either(result.creditRating, other.creditRating);
+        result.creditLimit = Completion.either(result.creditLimit, other.creditLimit);
+        result.paymentTermsDays = Completion.either(result.paymentTermsDays, other.paymentTermsDays);
+        return result;
+    }
 }

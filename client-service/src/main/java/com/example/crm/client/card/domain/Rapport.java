@@ -11,4 +11,13 @@ public record Rapport(String hometown, List<String> hobbies, List<String> school
 
     public record ImportantDate(String label, LocalDate date) {
     }
+
+    /** {@code mine} completed with {@code other}'s values where it has none. */
+    static Rapport completed(Rapport mine, Rapport other) {
+        if (mine == null || other == null) {
+            return mine == null ? other : mine;
+        }
+        return new Rapport(Completion.either(mine.hometown, other.hometown), Completion.either(mine.hobbies, other.hobbies),
+                Completion.either(mine.schools, other.schools), Completion.either(mine.importantDates, other.importantDates));
+    }
 }

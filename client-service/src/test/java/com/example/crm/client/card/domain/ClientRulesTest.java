@@ -40,6 +40,54 @@ class ClientRulesTest {
     }
 
     @Test
+    void a_merge_keeps_the_survivors_values_and_takes_the_duplicates_where_it_has_none() {
+        Client survivor = card(ClientKind.COMPANY);
+        survivor.unifiedSocialCreditCode = null;
+        survivor.tags = new java.util.ArrayList<>(List.of("华东", "机床"));
+        survivor.customAttributes = new java.util.LinkedHashMap<>(java.util.Map.of("erp", "A-1"));
+        survivor.address = new Address();
+        survivor.address.city = "福州市";
+        Client duplicate = card(ClientKind.COMPANY);
+        duplicate.legalName = "张三五金店（重复）";
+        duplicate.phone = null;
+        duplicate.website = "https://zhangsan.example.cn";
+        duplicate.tags = new java.util.ArrayList<>(List.of("机床", "重点"));
+        duplicate.customAttributes = new java.util.LinkedHashMap<>(java.util.Map.of("erp", "B-2", "region", "闽"));
+        duplicate.address = new Address();
+        duplicate.address.city = "厦门市";
+        duplicate.address.street = "湖滨南路 1 号";
+        duplicate.rapport = new Rapport("福州", List.of("茶"), List.of(), List.of());
+
+        String code = duplicate.mergeInto(survivor.id, "rep-1", AT);
+        survivor.completeFrom(duplicate, code, AT);
+
+        assertThat(duplicate.unifiedSocialCreditCode).as("a code belongs to one card").isNull();
+        assertThat(duplicate.mergedInto).isEqualTo(survivor.id);
+        assertThat(duplicate.isDeleted()).isTrue();
+        assertThat(survivor.unifiedSocialCreditCode).isEqualTo("91350100M000100Y43");
+        assertThat(survivor.legalName).isEqualTo("张三五金店");
+        assertThat(survivor.phone).isEqualTo("0591-8765 4321");
+        assertThat(survivor.website).isEqualTo("https://zhangsan.example.cn");
+        assertThat(survivor.tags).containsExactly("华东", "机床", "重点");
+        assertThat(survivor.customAttributes).containsEntry("erp", "A-1").containsEntry("region", "闽");
+        assertThat(survivor.address.city).isEqualTo("福州市");
+        assertThat(survivor.address.street).isEqualTo("湖滨南路 1 号");
+        assertThat(survivor.address).as("an embedded value belongs to one card").isNotSameAs(duplicate.address);
+        assertThat(survivor.rapport.hobbies()).containsExactly("茶");
+        assertThat(survivor.status).isEqualTo(LifecycleStatus.POTENTIAL);
+    }
+
+    @Test
+    void a_merge_unites_tags_up_to_the_cards_limit_the_survivors_first() {
+        Client survivor = card(ClientKind.COMPANY);
+        Client duplicate = card(ClientKind.COMPANY);
+        survivor.tags = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 45).mapToObj(i -> "s" + i).toList());
+        duplicate.tags = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 10).mapToObj(i -> "d" + i).toList());
+        survivor.completeFrom(duplicate, duplicate.mergeInto(survivor.id, "rep-1", AT), AT);
+        assertThat(survivor.tags).hasSize(Client.MAX_TAGS).startsWith("s0").endsWith("d4");
+    }
+
+    @Test
     void erasure_replaces_an_individuals_name_and_code_but_keeps_a_companys_name() {
         Client person = card(ClientKind.INDIVIDUAL);
         person.scrubPersonalData();
