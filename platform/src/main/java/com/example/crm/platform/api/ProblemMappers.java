@@ -40,7 +40,9 @@ import java.util.stream.Collectors;
 /**
  * Maps every failure to RFC 9457 problem+json: bad input is a 4xx naming the offending fields, and an
  * unexpected exception is a 500 whose body carries only an error id (the stack trace goes to the log); a database
- * outage or an exhausted connection pool is a 503 with Retry-After.
+ * outage or an exhausted connection pool is a 503 with Retry-After. About 300 lines: one small mapper per kind of
+ * failure (JAX-RS's and Jackson's, Bean Validation's, the domain's, the database's), kept together so that every
+ * problem the suite answers is written in one place.
  */
 public class ProblemMappers {
 

@@ -75,6 +75,10 @@ import javax.sql.DataSource;
  * <p>A row the broker can never take (larger than {@code max.request.size} or the topic's message limit) is moved to
  * {@code outbox_dead_letter} with the reason, logged as an error and counted ({@code crm.outbox.dead-lettered}):
  * retrying it would stop every later event of the service for good.
+ *
+ * <p>About 500 lines, deliberately in one class: publishing, marking, finding rows already published and dead-lettering
+ * share the batch's transaction, its lock and one producer, and their order is what makes "never lost, not repeated"
+ * hold; read apart, each part would hide the invariant it keeps.
  */
 @ApplicationScoped
 public class OutboxRelay {

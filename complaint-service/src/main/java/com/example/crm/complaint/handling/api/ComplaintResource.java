@@ -45,6 +45,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * The complaints' HTTP edge: each operation validates, calls one application method and maps the answer. About 300
+ * lines because each of the complaint's steps is one operation whose OpenAPI annotations (statuses, bodies, headers)
+ * are the contract; the rules are in {@link ComplaintService} and the {@code Complaint} entity.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints", description = "Complaints from intake to closing, with SLA clocks and escalation")

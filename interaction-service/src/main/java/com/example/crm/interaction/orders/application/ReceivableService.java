@@ -36,6 +36,9 @@ import java.util.UUID;
 /**
  * Receivables: every order owes its total in instalments (回款计划), payments (回款) settle them, and a recurring
  * check flags what is past due. Amounts are decimals in the order's currency; "today" is a day in the business zone.
+ * Nine collaborators: besides the three tables it keeps (instalments, payments, orders) and its events, a plan and a
+ * payment need the client replica (writable?), the business calendar and the clock (due days), the configuration
+ * (overdue check) and the caller (who may).
  */
 @ApplicationScoped
 public class ReceivableService {

@@ -26,7 +26,9 @@ import java.util.UUID;
 /**
  * Revisit cadences (docs/domain.md, "Visits and cadences"): a client is visited every N days or weekly; completing or
  * missing a visit schedules the next one. Segmentation's value tier KEY implies a weekly cadence with supervisor
- * visits, unless a user set a cadence by hand: a manual cadence always wins.
+ * visits, unless a user set a cadence by hand: a manual cadence always wins. Nine collaborators: a cadence reads the
+ * client (replica, table) and the open plans, plans the next visit and announces it, and needs the configuration
+ * (KEY tier interval), the business calendar, the clock and the caller.
  */
 @ApplicationScoped
 public class CadenceService {

@@ -36,7 +36,9 @@ import java.util.UUID;
 /**
  * Visit plans (访问计划): planned, rescheduled, completed by the contact that fulfilled them, cancelled, or marked
  * MISSED by a recurring check once their day has passed; the cadence plans the next one. Also the week's agenda and
- * the development of prospects.
+ * the development of prospects. Nine collaborators: a plan reads the client (replica, table), the contact that
+ * fulfils it and the cadence that follows it, announces itself, and needs the business calendar, the clock and the
+ * caller; four of them are the same infrastructure every command here takes.
  */
 @ApplicationScoped
 public class VisitPlanService implements PlannedVisits {
