@@ -2,15 +2,15 @@ package com.example.crm.client.activity.application;
 
 import com.example.crm.client.activity.persistence.ActivityRepository;
 import com.example.crm.contract.interaction.InteractionEventTypes;
+import com.example.crm.contract.interaction.InteractionEvents.ContactLogged;
+import com.example.crm.contract.interaction.InteractionEvents.OrderCancelled;
+import com.example.crm.contract.interaction.InteractionEvents.OrderPlaced;
 import com.example.crm.platform.events.CloudEvent;
-import com.example.crm.platform.events.MalformedEventException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.example.crm.platform.events.CloudEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * What the recall rules need from interaction-service, learned from {@code crm.interaction.v1} (no synchronous
- * calls): each client's last follow-up (contact logged) and its orders. Facts count at the time they happened, so
+ * calls), read as interaction-service's contract states them ({@code InteractionEvents}): each client's last
+ * follow-up (contact logged) and its orders. Facts count at the time they happened, so
  * order of arrival and replays do not matter; facts about a merged-away client count for its survivor.
  */
 @ApplicationScoped
@@ -30,10 +31,13 @@ public class ActivityProjection {
     private static final Object SURVIVORS = new Object();
 
     private final ActivityRepository activity;
+    private final CloudEvents cloudEvents;
     private final TransactionSynchronizationRegistry transactions;
 
-    public ActivityProjection(ActivityRepository activity, TransactionSynchronizationRegistry transactions) {
+    public ActivityProjection(ActivityRepository activity, CloudEvents cloudEvents,
+                              TransactionSynchronizationRegistry transactions) {
         this.activity = activity;
+        this.cloudEvents = cloudEvents;
         this.transactions = transactions;
     }
 
@@ -41,22 +45,28 @@ public class ActivityProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolveClients(List<CloudEvent> events) {
         List<UUID> clients = events.stream().filter(ActivityProjection::isFact)
-                .map(e -> clientId(e.data())).filter(Objects::nonNull).distinct().sorted().toList();
+                .map(ActivityProjection::clientId).filter(Objects::nonNull).distinct().sorted().toList();
         transactions.putResource(SURVIVORS, clients.isEmpty() ? Map.of() : activity.survivorsLocked(clients));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent event) {
-        if (!isFact(event)) {
-            return; // visits planned, payments, cadences: not what recall rules watch
-        }
-        JsonNode data = event.data();
-        UUID client = survivorOf(required(clientId(data), "clientId"));
         switch (event.type()) {
-            case CONTACT_LOGGED -> activity.contactLogged(client, instant(data, "occurredAt"));
-            case ORDER_PLACED -> activity.orderPlaced(uuid(data, "orderId"), client, instant(data, "occurredAt"));
-            case ORDER_CANCELLED -> activity.orderCancelled(uuid(data, "orderId"), client, instant(data, "orderedAt"));
-            default -> throw new IllegalStateException(event.type());
+            case CONTACT_LOGGED -> {
+                ContactLogged contact = cloudEvents.data(event, ContactLogged.class);
+                activity.contactLogged(survivorOf(contact.clientId()), contact.occurredAt());
+            }
+            case ORDER_PLACED -> {
+                OrderPlaced order = cloudEvents.data(event, OrderPlaced.class);
+                activity.orderPlaced(order.orderId(), survivorOf(order.clientId()), order.occurredAt());
+            }
+            case ORDER_CANCELLED -> {
+                OrderCancelled cancelled = cloudEvents.data(event, OrderCancelled.class);
+                activity.orderCancelled(cancelled.orderId(), survivorOf(cancelled.clientId()), cancelled.orderedAt());
+            }
+            default -> {
+                // visits planned, payments, cadences: not what recall rules watch
+            }
         }
     }
 
@@ -71,34 +81,12 @@ public class ActivityProjection {
                 || ORDER_CANCELLED.equals(event.type());
     }
 
-    private static UUID clientId(JsonNode data) {
+    /** The event's client (its subject), null when it is not an id: such an event is refused when it is applied. */
+    private static UUID clientId(CloudEvent event) {
         try {
-            return data.hasNonNull("clientId") ? UUID.fromString(data.get("clientId").asText()) : null;
+            return event.subject() == null ? null : UUID.fromString(event.subject());
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(required(data.hasNonNull(field) ? data.get(field).asText() : null, field));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("data." + field + " must be a UUID");
-        }
-    }
-
-    private static Instant instant(JsonNode data, String field) {
-        try {
-            return Instant.parse(required(data.hasNonNull(field) ? data.get(field).asText() : null, field));
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException(field + " must be an RFC 3339 time");
-        }
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new MalformedEventException("data." + field + " is missing or not valid");
-        }
-        return value;
     }
 }

@@ -1,20 +1,22 @@
 package com.example.crm.interaction.orders.application;
 
 import com.example.crm.contract.interaction.InteractionEventTypes;
+import com.example.crm.contract.interaction.InteractionEvents.Allocation;
+import com.example.crm.contract.interaction.InteractionEvents.OrderCancelled;
+import com.example.crm.contract.interaction.InteractionEvents.OrderPlaced;
+import com.example.crm.contract.interaction.InteractionEvents.PaymentOverdue;
+import com.example.crm.contract.interaction.InteractionEvents.PaymentRecorded;
 import com.example.crm.interaction.config.InteractionConfig;
 import com.example.crm.interaction.orders.domain.ClientOrder;
 import com.example.crm.interaction.orders.domain.Payment;
-import com.example.crm.interaction.orders.domain.PaymentMethod;
 import com.example.crm.interaction.orders.domain.ReceivableInstalment;
 import com.example.crm.platform.money.MoneyAmount;
 import com.example.crm.platform.outbox.Outbox;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,31 +40,6 @@ public class OrderEvents {
         this.config = config;
     }
 
-    public record OrderPlaced(UUID clientId, UUID orderId, Instant occurredAt, String amount, String currency,
-                              int lineCount, List<String> productCategories) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OrderCancelled(UUID clientId, UUID orderId, Instant occurredAt, Instant orderedAt, String amount,
-                                 String currency) {
-    }
-
-    public record Allocation(UUID instalmentId, String amount) {
-    }
-
-    /** occurredAt is when the money was paid; orderOutstanding what the order still owes after it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PaymentRecorded(UUID clientId, UUID paymentId, UUID orderId, UUID instalmentId, Instant occurredAt,
-                                  String amount, String currency, PaymentMethod method, List<Allocation> allocations,
-                                  String orderOutstanding) {
-    }
-
-    /** occurredAt is when the overdue check found it; outstanding what is still unpaid of the instalment. */
-    public record PaymentOverdue(UUID clientId, UUID orderId, UUID instalmentId, int seq, LocalDate dueOn,
-                                 Instant occurredAt, long daysOverdue, String amount, String outstanding,
-                                 String currency) {
-    }
-
     public void orderPlaced(ClientOrder o) {
         append(o.clientId, ORDER_PLACED, new OrderPlaced(o.clientId, o.id, o.orderedAt, amount(o.totalAmount, o.currency),
                 o.currency, o.lines.size(), o.lines.stream().map(ClientOrder.Line::productCategory).distinct().toList()));
@@ -75,7 +52,7 @@ public class OrderEvents {
 
     public void paymentRecorded(Payment p, ClientOrder o) {
         append(p.clientId, PAYMENT_RECORDED, new PaymentRecorded(p.clientId, p.id, p.orderId, p.instalmentId, p.paidAt,
-                amount(p.amount, p.currency), p.currency, p.method,
+                amount(p.amount, p.currency), p.currency, p.method.name(),
                 p.allocations.stream().map(a -> new Allocation(a.instalmentId(), amount(a.amount(), p.currency))).toList(),
                 amount(o.totalAmount.subtract(o.paidAmount), o.currency)));
     }

@@ -1,18 +1,12 @@
 package com.example.crm.interaction.timeline.application;
 
 import com.example.crm.contract.interaction.InteractionEventTypes;
+import com.example.crm.contract.interaction.InteractionEvents.ContactLogged;
 import com.example.crm.interaction.config.InteractionConfig;
-import com.example.crm.interaction.timeline.domain.AttendeeLevel;
-import com.example.crm.interaction.timeline.domain.Direction;
 import com.example.crm.interaction.timeline.domain.Interaction;
-import com.example.crm.interaction.timeline.domain.InteractionKind;
-import com.example.crm.interaction.timeline.domain.Outcome;
 import com.example.crm.platform.outbox.Outbox;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -33,18 +27,17 @@ public class TimelineEvents {
         this.config = config;
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ContactLogged(UUID clientId, UUID interactionId, InteractionKind kind, Direction direction,
-                                Instant occurredAt, Integer durationMinutes, String staffId, AttendeeLevel attendeeLevel,
-                                Outcome outcome, LocalDate nextContactOn, boolean checkedIn) {
-    }
-
     public void contactLogged(Interaction i) {
-        append(i.clientId, CONTACT_LOGGED, new ContactLogged(i.clientId, i.id, i.kind, i.direction, i.occurredAt,
-                i.durationMinutes, i.staffId, i.attendeeLevel, i.outcome, i.nextContactOn, i.checkInAt != null));
+        append(i.clientId, CONTACT_LOGGED, new ContactLogged(i.clientId, i.id, name(i.kind), name(i.direction),
+                i.occurredAt, i.durationMinutes, i.staffId, name(i.attendeeLevel), name(i.outcome), i.nextContactOn,
+                i.checkInAt != null));
     }
 
     private void append(UUID clientId, String type, Object data) {
         outbox.append(config.topic(), type, clientId, data);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -1,18 +1,19 @@
 package com.example.crm.interaction.visits.application;
 
 import com.example.crm.contract.interaction.InteractionEventTypes;
+import com.example.crm.contract.interaction.InteractionEvents.CadenceChanged;
+import com.example.crm.contract.interaction.InteractionEvents.VisitCancelled;
+import com.example.crm.contract.interaction.InteractionEvents.VisitCompleted;
+import com.example.crm.contract.interaction.InteractionEvents.VisitMissed;
+import com.example.crm.contract.interaction.InteractionEvents.VisitPlanned;
 import com.example.crm.interaction.config.InteractionConfig;
-import com.example.crm.interaction.timeline.domain.AttendeeLevel;
 import com.example.crm.interaction.timeline.domain.Interaction;
 import com.example.crm.interaction.visits.domain.Cadence;
 import com.example.crm.interaction.visits.domain.VisitPlan;
 import com.example.crm.platform.outbox.Outbox;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -37,44 +38,19 @@ public class VisitEvents {
         this.config = config;
     }
 
-    /** Emitted when a visit is planned, and again (rescheduled: true) when it moves to another day. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record VisitPlanned(UUID clientId, UUID planId, Instant occurredAt, LocalDate plannedOn, Instant plannedAt,
-                               String assigneeId, AttendeeLevel attendeeLevel, VisitPlan.Source source,
-                               boolean rescheduled) {
-    }
-
-    public record VisitCompleted(UUID clientId, UUID planId, UUID interactionId, Instant occurredAt,
-                                 LocalDate plannedOn, Instant visitedAt, String assigneeId, AttendeeLevel attendeeLevel) {
-    }
-
-    public record VisitMissed(UUID clientId, UUID planId, Instant occurredAt, LocalDate plannedOn, String assigneeId,
-                              AttendeeLevel attendeeLevel) {
-    }
-
-    public record VisitCancelled(UUID clientId, UUID planId, Instant occurredAt, LocalDate plannedOn,
-                                 String assigneeId) {
-    }
-
-    /** The client's cadence now; {@code removed} with no rhythm when it no longer has one. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CadenceChanged(UUID clientId, Instant occurredAt, boolean removed, Integer intervalDays,
-                                 DayOfWeek dayOfWeek, AttendeeLevel attendeeLevel, Cadence.Source source) {
-    }
-
     public void visitPlanned(VisitPlan p, Instant at, boolean rescheduled) {
         append(p.clientId, VISIT_PLANNED, new VisitPlanned(p.clientId, p.id, at,
-                p.plannedOn, p.plannedAt, p.assigneeId, p.attendeeLevel, p.source, rescheduled));
+                p.plannedOn, p.plannedAt, p.assigneeId, name(p.attendeeLevel), name(p.source), rescheduled));
     }
 
     public void visitCompleted(VisitPlan p, Interaction i) {
         append(p.clientId, VISIT_COMPLETED, new VisitCompleted(p.clientId, p.id, i.id, p.completedAt, p.plannedOn,
-                i.occurredAt, p.assigneeId, p.attendeeLevel));
+                i.occurredAt, p.assigneeId, name(p.attendeeLevel)));
     }
 
     public void visitMissed(VisitPlan p) {
         append(p.clientId, VISIT_MISSED, new VisitMissed(p.clientId, p.id, p.missedAt, p.plannedOn, p.assigneeId,
-                p.attendeeLevel));
+                name(p.attendeeLevel)));
     }
 
     public void visitCancelled(VisitPlan p) {
@@ -84,10 +60,15 @@ public class VisitEvents {
 
     public void cadenceChanged(UUID clientId, Cadence c, Instant at) {
         append(clientId, CADENCE_CHANGED, c == null ? new CadenceChanged(clientId, at, true, null, null, null, null)
-                : new CadenceChanged(clientId, at, false, c.intervalDays, c.dayOfWeek, c.attendeeLevel, c.source));
+                : new CadenceChanged(clientId, at, false, c.intervalDays, c.dayOfWeek, name(c.attendeeLevel),
+                        name(c.source)));
     }
 
     private void append(UUID clientId, String type, Object data) {
         outbox.append(config.topic(), type, clientId, data);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -3,7 +3,16 @@ package com.example.crm.segmentation.projection.application;
 import com.example.crm.contract.client.ClientChanges;
 import com.example.crm.contract.complaint.ComplaintEventTypes;
 import com.example.crm.contract.interaction.InteractionEventTypes;
+import com.example.crm.contract.interaction.InteractionEvents;
+import com.example.crm.contract.interaction.InteractionEvents.Allocation;
+import com.example.crm.contract.interaction.InteractionEvents.ContactLogged;
+import com.example.crm.contract.interaction.InteractionEvents.OrderCancelled;
+import com.example.crm.contract.interaction.InteractionEvents.OrderPlaced;
+import com.example.crm.contract.interaction.InteractionEvents.PaymentOverdue;
+import com.example.crm.contract.interaction.InteractionEvents.PaymentRecorded;
+import com.example.crm.contract.interaction.InteractionEvents.VisitMissed;
 import com.example.crm.platform.events.CloudEvent;
+import com.example.crm.platform.events.CloudEvents;
 import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.replica.ClientChange;
 import com.example.crm.segmentation.projection.persistence.FactRepository;
@@ -16,7 +25,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,11 +39,13 @@ public class Projection {
 
     private final ProjectionRepository projection;
     private final FactRepository facts;
+    private final CloudEvents cloudEvents;
     private final Clock clock;
 
-    public Projection(ProjectionRepository projection, FactRepository facts, Clock clock) {
+    public Projection(ProjectionRepository projection, FactRepository facts, CloudEvents cloudEvents, Clock clock) {
         this.projection = projection;
         this.facts = facts;
+        this.cloudEvents = cloudEvents;
         this.clock = clock;
     }
 
@@ -100,23 +110,31 @@ public class Projection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyInteractionEvent(CloudEvent event) {
-        JsonNode d = event.data();
-        UUID client = uuid(d, "clientId");
         switch (event.type()) {
-            case InteractionEventTypes.CONTACT_LOGGED -> facts.contact(client, instant(d, "occurredAt"),
-                    text(d, "outcome"));
-            case InteractionEventTypes.ORDER_PLACED -> facts.order(uuid(d, "orderId"), client,
-                    instant(d, "occurredAt"), decimal(d, "amount"), required(d, "currency"));
-            case InteractionEventTypes.ORDER_CANCELLED -> facts.cancelOrder(uuid(d, "orderId"));
-            case InteractionEventTypes.PAYMENT_OVERDUE -> facts.overdue(uuid(d, "instalmentId"), client,
-                    decimal(d, "outstanding"), required(d, "currency"));
+            case InteractionEventTypes.CONTACT_LOGGED -> {
+                ContactLogged contact = cloudEvents.data(event, ContactLogged.class);
+                facts.contact(contact.clientId(), contact.occurredAt(), contact.outcome());
+            }
+            case InteractionEventTypes.ORDER_PLACED -> {
+                OrderPlaced order = cloudEvents.data(event, OrderPlaced.class);
+                facts.order(order.orderId(), order.clientId(), order.occurredAt(),
+                        InteractionEvents.decimal(order.amount(), "amount"), order.currency());
+            }
+            case InteractionEventTypes.ORDER_CANCELLED -> facts.cancelOrder(cloudEvents.data(event, OrderCancelled.class).orderId());
+            case InteractionEventTypes.PAYMENT_OVERDUE -> {
+                PaymentOverdue overdue = cloudEvents.data(event, PaymentOverdue.class);
+                facts.overdue(overdue.instalmentId(), overdue.clientId(),
+                        InteractionEvents.decimal(overdue.outstanding(), "outstanding"), overdue.currency());
+            }
             case InteractionEventTypes.PAYMENT_RECORDED -> {
-                for (JsonNode allocation : d.path("allocations")) {
-                    facts.paid(uuid(allocation, "instalmentId"), decimal(allocation, "amount"));
+                for (Allocation allocation : cloudEvents.data(event, PaymentRecorded.class).allocations()) {
+                    facts.paid(allocation.instalmentId(), InteractionEvents.decimal(allocation.amount(), "allocations[].amount"));
                 }
             }
-            case InteractionEventTypes.VISIT_MISSED -> facts.missedVisit(uuid(d, "planId"), client,
-                    LocalDate.parse(required(d, "plannedOn")));
+            case InteractionEventTypes.VISIT_MISSED -> {
+                VisitMissed missed = cloudEvents.data(event, VisitMissed.class);
+                facts.missedVisit(missed.planId(), missed.clientId(), missed.plannedOn());
+            }
             default -> {
                 // visits planned or completed, cadences: not needed for classification
             }
