@@ -2,6 +2,11 @@ package com.example.crm.segmentation.projection.application;
 
 import com.example.crm.contract.client.ClientChanges;
 import com.example.crm.contract.complaint.ComplaintEventTypes;
+import com.example.crm.contract.complaint.ComplaintEvents.Received;
+import com.example.crm.contract.complaint.ComplaintEvents.Reopened;
+import com.example.crm.contract.complaint.ComplaintEvents.Resolved;
+import com.example.crm.contract.complaint.ComplaintEvents.SlaBreached;
+import com.example.crm.contract.complaint.ComplaintEvents.SurveyAnswered;
 import com.example.crm.contract.interaction.InteractionEventTypes;
 import com.example.crm.contract.interaction.InteractionEvents;
 import com.example.crm.contract.interaction.InteractionEvents.Allocation;
@@ -13,7 +18,6 @@ import com.example.crm.contract.interaction.InteractionEvents.PaymentRecorded;
 import com.example.crm.contract.interaction.InteractionEvents.VisitMissed;
 import com.example.crm.platform.events.CloudEvent;
 import com.example.crm.platform.events.CloudEvents;
-import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.replica.ClientChange;
 import com.example.crm.segmentation.projection.persistence.FactRepository;
 import com.example.crm.segmentation.projection.persistence.ProjectionRepository.CardColumn;
@@ -22,7 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -143,22 +146,25 @@ public class Projection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyComplaintEvent(CloudEvent event) {
-        JsonNode d = event.data();
-        UUID complaint = uuid(d, "complaintId");
         switch (event.type()) {
-            case ComplaintEventTypes.RECEIVED -> facts.complaintReceived(complaint, uuid(d, "clientId"),
-                    instant(d, "occurredAt"));
+            case ComplaintEventTypes.RECEIVED -> {
+                Received received = cloudEvents.data(event, Received.class);
+                facts.complaintReceived(received.complaintId(), received.clientId(), received.occurredAt());
+            }
             case ComplaintEventTypes.RESOLVED -> {
-                facts.complaintOpen(complaint, false);
-                if (d.hasNonNull("compensationAmount")) {
-                    facts.complaintCompensation(complaint, decimal(d, "compensationAmount"),
-                            required(d, "compensationCurrency"));
+                Resolved resolved = cloudEvents.data(event, Resolved.class);
+                facts.complaintOpen(resolved.complaintId(), false);
+                if (resolved.compensation() != null) {
+                    facts.complaintCompensation(resolved.complaintId(), resolved.compensation(),
+                            resolved.compensationCurrency());
                 }
             }
-            case ComplaintEventTypes.REOPENED -> facts.complaintOpen(complaint, true);
-            case ComplaintEventTypes.SLA_BREACHED -> facts.complaintBreached(complaint);
-            case ComplaintEventTypes.SURVEY_ANSWERED -> facts.survey(complaint, d.path("score").asInt(),
-                    d.path("gap").asInt());
+            case ComplaintEventTypes.REOPENED -> facts.complaintOpen(cloudEvents.data(event, Reopened.class).complaintId(), true);
+            case ComplaintEventTypes.SLA_BREACHED -> facts.complaintBreached(cloudEvents.data(event, SlaBreached.class).complaintId());
+            case ComplaintEventTypes.SURVEY_ANSWERED -> {
+                SurveyAnswered survey = cloudEvents.data(event, SurveyAnswered.class);
+                facts.survey(survey.complaintId(), survey.score(), survey.gap());
+            }
             default -> {
                 // acknowledged, escalated, closed: not needed for classification
             }
@@ -176,44 +182,12 @@ public class Projection {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String required(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null) {
-            throw new MalformedEventException("data." + field + " is required");
-        }
-        return value;
-    }
-
-    private static UUID uuid(JsonNode node, String field) {
-        try {
-            return UUID.fromString(required(node, field));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("data." + field + " must be a UUID");
-        }
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        try {
-            return Instant.parse(required(node, field));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new MalformedEventException("data." + field + " must be an ISO 8601 instant");
-        }
-    }
-
     private static Instant instantOr(JsonNode node, String field, Instant fallback) {
         String value = text(node, field);
         try {
             return value == null ? fallback : Instant.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             return fallback;
-        }
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field) {
-        try {
-            return new BigDecimal(required(node, field));
-        } catch (NumberFormatException e) {
-            throw new MalformedEventException("data." + field + " must be a decimal string");
         }
     }
 }
