@@ -5,6 +5,8 @@ import com.example.crm.platform.events.MalformedEventException;
 import com.example.crm.platform.replica.ClientChange;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Reads an event of {@code crm.client.v1} as the change a local replica of clients applies. */
@@ -43,6 +45,16 @@ public final class ClientChanges {
             case ClientEventTypes.ERASED -> change(ClientChange.Kind.ERASED, clientId, version);
             default -> change(ClientChange.Kind.OTHER, clientId, version);
         };
+    }
+
+    /** When a status change, owner change, deletion or restore happened ({@code changedAt}); null when not given. */
+    public static Instant changedAt(CloudEvent event) {
+        String value = text(event.data(), "changedAt");
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static ClientChange change(ClientChange.Kind kind, UUID clientId, long version) {

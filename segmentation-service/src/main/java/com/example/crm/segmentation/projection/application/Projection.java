@@ -1,5 +1,7 @@
 package com.example.crm.segmentation.projection.application;
 
+import com.example.crm.contract.client.CardFacts;
+import com.example.crm.contract.client.CardFacts.Fact;
 import com.example.crm.contract.client.ClientChanges;
 import com.example.crm.contract.complaint.ComplaintEventTypes;
 import com.example.crm.contract.complaint.ComplaintEvents.Received;
@@ -22,7 +24,8 @@ import com.example.crm.platform.replica.ClientChange;
 import com.example.crm.segmentation.projection.persistence.FactRepository;
 import com.example.crm.segmentation.projection.persistence.ProjectionRepository.CardColumn;
 import com.example.crm.segmentation.projection.persistence.ProjectionRepository;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -43,25 +46,27 @@ public class Projection {
     private final ProjectionRepository projection;
     private final FactRepository facts;
     private final CloudEvents cloudEvents;
+    private final ObjectMapper mapper;
     private final Clock clock;
 
-    public Projection(ProjectionRepository projection, FactRepository facts, CloudEvents cloudEvents, Clock clock) {
+    public Projection(ProjectionRepository projection, FactRepository facts, CloudEvents cloudEvents,
+                      ObjectMapper mapper, Clock clock) {
         this.projection = projection;
         this.facts = facts;
         this.cloudEvents = cloudEvents;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyClientEvent(CloudEvent event) {
         ClientChange change = ClientChanges.from(event);
-        JsonNode data = event.data();
         Instant now = clock.instant();
         UUID id = change.clientId();
         if (change.kind() == ClientChange.Kind.REGISTERED) {
+            CardFacts card = CardFacts.ofRegistration(event.data());
             projection.register(id, change.version(), change.legalName(), change.status(), change.ownerId(),
-                    text(data, "industry"), text(data.path("address"), "province"), text(data.path("address"), "city"),
-                    data.path("tags").isArray() ? data.get("tags").toString() : "[]", text(data, "relationshipLevel"), now);
+                    card.industry(), card.province(), card.city(), json(card.tags()), card.relationshipLevel(), now);
             return;
         }
         long held = projection.cardVersion(id);
@@ -77,20 +82,29 @@ public class Projection {
         }
         switch (change.kind()) {
             case UPDATED -> {
-                JsonNode changes = data.path("changes");
-                set(id, change.version(), changes, "legalName", CardColumn.LEGAL_NAME, now);
-                set(id, change.version(), changes, "industry", CardColumn.INDUSTRY, now);
-                set(id, change.version(), changes, "relationshipLevel", CardColumn.RELATIONSHIP_LEVEL, now);
-                if (changes.has("address")) {
-                    projection.setCard(id, change.version(), CardColumn.PROVINCE, text(changes.get("address"), "province"), now);
-                    projection.setCard(id, change.version(), CardColumn.CITY, text(changes.get("address"), "city"), now);
+                CardFacts changes = CardFacts.ofUpdate(event.data());
+                long version = change.version();
+                if (changes.has(Fact.LEGAL_NAME)) {
+                    projection.setCard(id, version, CardColumn.LEGAL_NAME, changes.legalName(), now);
                 }
-                if (changes.has("tags")) {
-                    projection.setCard(id, change.version(), CardColumn.TAGS,
-                            changes.get("tags").isArray() ? changes.get("tags").toString() : "[]", now);
+                if (changes.has(Fact.INDUSTRY)) {
+                    projection.setCard(id, version, CardColumn.INDUSTRY, changes.industry(), now);
+                }
+                if (changes.has(Fact.RELATIONSHIP_LEVEL)) {
+                    projection.setCard(id, version, CardColumn.RELATIONSHIP_LEVEL, changes.relationshipLevel(), now);
+                }
+                if (changes.has(Fact.ADDRESS)) {
+                    projection.setCard(id, version, CardColumn.PROVINCE, changes.province(), now);
+                    projection.setCard(id, version, CardColumn.CITY, changes.city(), now);
+                }
+                if (changes.has(Fact.TAGS)) {
+                    projection.setCard(id, version, CardColumn.TAGS, json(changes.tags()), now);
                 }
             }
-            case STATUS_CHANGED -> projection.status(id, change.version(), change.status(), instantOr(data, "changedAt", now));
+            case STATUS_CHANGED -> {
+                Instant changedAt = ClientChanges.changedAt(event);
+                projection.status(id, change.version(), change.status(), changedAt == null ? now : changedAt);
+            }
             case OWNER_CHANGED -> projection.setCard(id, change.version(), CardColumn.OWNER, change.ownerId(), now);
             case DELETED -> projection.setCard(id, change.version(), CardColumn.DELETED, true, now);
             case RESTORED -> projection.setCard(id, change.version(), CardColumn.DELETED, false, now);
@@ -171,23 +185,12 @@ public class Projection {
         }
     }
 
-    private void set(UUID id, long version, JsonNode changes, String field, CardColumn column, Instant now) {
-        if (changes.has(field)) {
-            projection.setCard(id, version, column, text(changes, field), now);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static Instant instantOr(JsonNode node, String field, Instant fallback) {
-        String value = text(node, field);
+    /** Tags as the projection stores them (a JSON array). */
+    private String json(List<String> tags) {
         try {
-            return value == null ? fallback : Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            return fallback;
+            return mapper.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
