@@ -109,14 +109,9 @@ final class OpenApiExamples {
 
     /** What a reference or a property wrapping one ({@code allOf: [$ref]}) stands for; the schema itself otherwise. */
     private static Schema target(Schema schema, Map<String, Schema> components) {
-        String ref = schema.getRef();
-        if (ref == null && schema.getAllOf() != null && schema.getAllOf().size() == 1 && schema.getProperties() == null) {
-            ref = schema.getAllOf().get(0).getRef();
-        }
-        if (ref == null || components == null) {
-            return schema;
-        }
-        Schema component = components.get(ref.substring(ref.lastIndexOf('/') + 1));
+        Schema component = schema.getRef() == null
+                ? schema.getProperties() == null ? OpenApiLimits.wrapped(schema, components) : null
+                : components == null ? null : components.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
         return component == null ? schema : component;
     }
 

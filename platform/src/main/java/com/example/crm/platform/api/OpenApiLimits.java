@@ -157,7 +157,7 @@ final class OpenApiLimits {
     }
 
     /** The component a property wraps ({@code allOf: [{$ref}]}, as the generator writes one with a description). */
-    private static Schema wrapped(Schema schema, Map<String, Schema> components) {
+    static Schema wrapped(Schema schema, Map<String, Schema> components) {
         if (schema.getAllOf() == null || schema.getAllOf().size() != 1 || schema.getAllOf().get(0).getRef() == null
                 || components == null) {
             return null;

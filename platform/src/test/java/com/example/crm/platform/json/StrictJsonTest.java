@@ -1,5 +1,6 @@
 package com.example.crm.platform.json;
 
+import com.example.crm.platform.testing.TestTime;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -44,16 +45,19 @@ class StrictJsonTest {
 
     @Test
     void refuses_a_date_or_time_given_as_a_number_or_an_array_and_a_number_given_as_text() throws Exception {
-        for (String notIso : List.of("{\"at\":123}", "{\"when\":1733560800.5}", "{\"day\":[2026,12,7]}", "{\"day\":20261207}")) {
+        LocalDate day = TestTime.today();
+        for (String notIso : List.of("{\"at\":123}", "{\"when\":1733560800.5}",
+                "{\"day\":[%d,%d,%d]}".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()),
+                "{\"day\":" + day.toString().replace("-", "") + "}")) {
             assertThatThrownBy(() -> strict().readValue(notIso, Times.class)).as(notIso)
                     .isInstanceOf(MismatchedInputException.class).hasMessageContaining("ISO 8601");
         }
         assertThatThrownBy(() -> strict().readValue("{\"quantity\":\"2.5\"}", Times.class))
                 .isInstanceOf(MismatchedInputException.class);
-        Times iso = strict().readValue("{\"day\":\"2026-12-07\",\"at\":\"2026-12-07T02:00:00Z\","
-                + "\"when\":\"2026-12-07T10:00:00+08:00\",\"quantity\":2.5}", Times.class);
+        Times iso = strict().readValue("{\"day\":\"%s\",\"at\":\"%sT02:00:00Z\",\"when\":\"%sT10:00:00+08:00\",\"quantity\":2.5}"
+                .formatted(day, day, day), Times.class);
         assertThat(iso.at()).isEqualTo(iso.when().toInstant());
-        assertThat(iso.day()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(iso.day()).isEqualTo(day);
     }
 
     @Test
