@@ -86,4 +86,23 @@ class SegmentMembershipTest {
         as("m", "crm-manager").body("{\"name\":\"注入\",\"rule\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"y\"}}")
                 .post("/api/v1/segments").then().statusCode(409);
     }
+
+    @Test
+    void renaming_a_segment_to_another_segments_name_is_409_and_changes_nothing() {
+        as("m", "crm-manager").body("{\"name\":\"华东\",\"rule\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"上海\"}}")
+                .post("/api/v1/segments").then().statusCode(201);
+        var created = as("m", "crm-manager").body("{\"name\":\"华南\",\"rule\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"广州\"}}")
+                .post("/api/v1/segments").then().statusCode(201).extract();
+        String id = created.path("id");
+        String etag = created.header("ETag");
+        as("m", "crm-manager").header("If-Match", etag)
+                .body("{\"name\":\"华东\",\"rule\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"深圳\"}}")
+                .put("/api/v1/segments/" + id).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("华东"));
+        as("m", "crm-manager").get("/api/v1/segments/" + id).then().statusCode(200)
+                .body("name", equalTo("华南")).body("rule.value", equalTo("广州"));
+        as("m", "crm-manager").header("If-Match", etag)
+                .body("{\"name\":\"华南\",\"rule\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"深圳\"}}")
+                .put("/api/v1/segments/" + id).then().statusCode(200).body("rule.value", equalTo("深圳"));
+    }
 }

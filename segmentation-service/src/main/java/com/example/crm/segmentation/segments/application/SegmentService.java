@@ -42,9 +42,7 @@ public class SegmentService {
     @Transactional
     public Segment create(Definition input) {
         SegmentRule.compile(input.rule());
-        if (segments.count("name", input.name()) > 0) {
-            throw new DomainException.Conflict("a segment named " + input.name() + " exists");
-        }
+        requireFreeName(input.name(), null);
         Segment s = new Segment();
         s.id = UUID.randomUUID();
         s.name = input.name();
@@ -63,6 +61,7 @@ public class SegmentService {
         Segment s = get(id);
         expected.check(s.version);
         SegmentRule.compile(input.rule());
+        requireFreeName(input.name(), id);
         s.name = input.name();
         s.description = input.description();
         s.rule = input.rule();
@@ -70,6 +69,14 @@ public class SegmentService {
         segments.flush();
         evaluate(s);
         return s;
+    }
+
+    /** Segment names are unique (the list is read by name); {@code self} is the segment being renamed, if any. */
+    private void requireFreeName(String name, UUID self) {
+        long taken = self == null ? segments.count("name", name) : segments.count("name = ?1 and id <> ?2", name, self);
+        if (taken > 0) {
+            throw new DomainException.Conflict("a segment named " + name + " exists");
+        }
     }
 
     @Transactional
