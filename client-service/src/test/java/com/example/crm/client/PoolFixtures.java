@@ -71,8 +71,9 @@ public final class PoolFixtures {
                 department, "crm-sales")).contentType(ContentType.JSON);
     }
 
+    /** The client's ownership as an admin reads it (every client is in an admin's data scope). */
     public static io.restassured.response.ValidatableResponse ownership(String clientId) {
-        return as(MANAGER, "crm-manager").get(CLIENTS + "/" + clientId + "/ownership").then().statusCode(200);
+        return as(MANAGER, "crm-admin").get(CLIENTS + "/" + clientId + "/ownership").then().statusCode(200);
     }
 
     public static io.restassured.response.ValidatableResponse recallRun() {

@@ -244,7 +244,7 @@ class PoolClaimRulesTest {
                 assertThat(statuses).containsExactlyInAnyOrder(200, 409);
                 String winner = claimed.get().statusCode() == 200 ? claimer : assignee;
                 ownership(client).body("ownerId", equalTo(winner));
-                as(MANAGER, "crm-manager").get(CLIENTS + "/" + client + "/history").then()
+                as(MANAGER, "crm-admin").get(CLIENTS + "/" + client + "/history").then()
                         .body("items.findAll { it.action == 'CLAIMED' || it.action == 'ASSIGNED' }.size()", equalTo(1));
             } finally {
                 threads.shutdownNow();

@@ -106,4 +106,13 @@ public final class QueryParams {
         }
         return value;
     }
+
+    /** A required text path parameter (a user id): 1 to {@code maxLength} characters, not only blanks. */
+    public static String required(String name, String value, int maxLength) {
+        String text = text(name, value, maxLength);
+        if (text == null) {
+            throw ProblemException.invalid(name, "must not be blank");
+        }
+        return text;
+    }
 }

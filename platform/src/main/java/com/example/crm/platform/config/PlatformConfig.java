@@ -33,6 +33,34 @@ public interface PlatformConfig {
 
     Health health();
 
+    Scope scope();
+
+    /**
+     * The data scope of each role (SELF, DEPARTMENT, DEPARTMENT_AND_BELOW, ALL): whose clients, and everything
+     * derived from them, a caller with that role reads. A caller with several roles gets the widest; a user who
+     * manages their department sees it and everything below it whatever their role (docs/domain.md, "Data scope").
+     */
+    interface Scope {
+        @WithDefault("SELF")
+        com.example.crm.platform.scope.DataScope sales();
+
+        @WithDefault("DEPARTMENT_AND_BELOW")
+        com.example.crm.platform.scope.DataScope manager();
+
+        @WithDefault("ALL")
+        com.example.crm.platform.scope.DataScope admin();
+
+        @WithDefault("ALL")
+        com.example.crm.platform.scope.DataScope auditor();
+
+        @WithDefault("ALL")
+        com.example.crm.platform.scope.DataScope integration();
+
+        /** Complaint handlers work on complaints of any client, so they read every client by default. */
+        @WithDefault("ALL")
+        com.example.crm.platform.scope.DataScope service();
+    }
+
     interface Health {
         /** How long the readiness check waits for the Kafka broker to describe its cluster before saying DOWN. */
         @WithDefault("2s")

@@ -2,11 +2,13 @@ package com.example.crm.platform.security;
 
 import com.example.crm.platform.config.PlatformConfig;
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.scope.Organisation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /** The authenticated caller of the current request. */
 @RequestScoped
@@ -14,10 +16,13 @@ public class CurrentUser {
 
     private final SecurityIdentity identity;
     private final String departmentClaim;
+    private final Organisation organisation;
+    private Optional<Organisation.Placement> placement;
 
-    public CurrentUser(SecurityIdentity identity, PlatformConfig config) {
+    public CurrentUser(SecurityIdentity identity, PlatformConfig config, Organisation organisation) {
         this.identity = identity;
         this.departmentClaim = config.security().departmentClaim();
+        this.organisation = organisation;
     }
 
     /** The JWT subject: the user id recorded as actor, owner or staff. */
@@ -25,8 +30,28 @@ public class CurrentUser {
         return identity.getPrincipal().getName();
     }
 
-    /** The caller's department (the token's department claim, {@code crm.security.department-claim}), if any. */
+    /**
+     * The caller's department: where the organisation places them, else their token's department claim
+     * ({@code crm.security.department-claim}), if any. Read once per request, so moving a user takes effect with
+     * their next request.
+     */
     public String department() {
+        return placement().map(Organisation.Placement::departmentId).orElseGet(this::claimedDepartment);
+    }
+
+    /** Whether the organisation names the caller the manager of their department. */
+    public boolean managesDepartment() {
+        return placement().map(Organisation.Placement::manager).orElse(false);
+    }
+
+    private Optional<Organisation.Placement> placement() {
+        if (placement == null) {
+            placement = identity.isAnonymous() ? Optional.empty() : organisation.placementOf(id());
+        }
+        return placement;
+    }
+
+    private String claimedDepartment() {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             Object claim = token.getClaim(departmentClaim);
             String value = claim == null ? null : claim.toString().replace("\"", "").strip();

@@ -18,12 +18,19 @@ public final class Tokens {
     /** The audience the services expect ({@code mp.jwt.verify.audiences}). */
     public static final String AUDIENCE = "crm-api";
 
+    /**
+     * The department of the users a test does not place anywhere: one head office, as in a company that has not
+     * split into departments, so a manager there sees every rep's clients there (their default data scope is their
+     * department and everything below it) and a rep sees their own.
+     */
+    public static final String HEAD_OFFICE = "hq";
+
     private Tokens() {
     }
 
+    /** A token of a user of the head office ({@link #HEAD_OFFICE}). */
     public static String bearer(String subject, String... roles) {
-        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
-                .expiresIn(3600).sign();
+        return bearerInDepartment(subject, HEAD_OFFICE, roles);
     }
 
     /** A token of a user in {@code department} (the department claim pool membership and caps read). */

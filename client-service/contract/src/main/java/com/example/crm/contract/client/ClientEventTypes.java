@@ -19,6 +19,12 @@ public final class ClientEventTypes {
     public static final String RETURNED_TO_POOL = "crm.client.returned-to-pool.v1";
     public static final String CLAIMED = "crm.client.claimed.v1";
     public static final String RECALL_WARNING = "crm.client.recall-warning.v1";
+    /** A client's team members (协作人) changed; keyed by the client. */
+    public static final String TEAM_CHANGED = "crm.client.team-changed.v1";
+    /** A department was opened, renamed, moved or closed; keyed by {@link OrganisationEvents#KEY}. */
+    public static final String DEPARTMENT_CHANGED = "crm.client.department-changed.v1";
+    /** A user was placed in a department; keyed by {@link OrganisationEvents#KEY}. */
+    public static final String MEMBER_PLACED = "crm.client.member-placed.v1";
 
     private ClientEventTypes() {
     }

@@ -1,5 +1,7 @@
 package com.example.crm.client.card.api;
 
+import com.example.crm.client.card.domain.VisibleBecause;
+
 import com.example.crm.client.card.application.CardMapper;
 import com.example.crm.client.card.domain.BankAccounts;
 import com.example.crm.client.card.domain.Client;
@@ -25,7 +27,7 @@ public interface ClientMapper {
     @Mapping(target = "allowedTransitions", expression = "java(allowedTransitions(client.status))")
     @Mapping(target = "segment", expression = "java(segment(client))")
     @Mapping(target = "placement", expression = "java(placement(client))")
-    ClientView toView(Client client, @Context boolean revealBankDetails);
+    ClientView toView(Client client, VisibleBecause visibleBecause, @Context boolean revealBankDetails);
 
     @Mapping(target = "bankAccount", expression = "java(revealBankDetails ? finance.bankAccount : com.example.crm.client.card.domain.BankAccounts.mask(finance.bankAccount))")
     ClientView.FinanceView toView(Finance finance, @Context boolean revealBankDetails);

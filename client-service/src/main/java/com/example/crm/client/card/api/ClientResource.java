@@ -3,7 +3,9 @@ package com.example.crm.client.card.api;
 import com.example.crm.client.card.application.CardMerge;
 import com.example.crm.client.card.application.CardRemoval;
 import com.example.crm.client.card.application.ClientInput;
+import com.example.crm.client.card.application.CardAccess;
 import com.example.crm.client.card.application.ClientService;
+import com.example.crm.client.card.domain.VisibleBecause;
 import com.example.crm.client.card.domain.Client;
 import com.example.crm.client.card.persistence.ClientRepository;
 import com.example.crm.client.history.api.HistoryEntryView;
@@ -45,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/clients")
@@ -60,9 +64,11 @@ public class ClientResource {
     private final ClientMapper mapper;
     private final Idempotency idempotency;
     private final CurrentUser user;
+    private final CardAccess access;
 
     public ClientResource(ClientService service, CardMerge merges, CardRemoval removals, ClientMapper mapper,
-                          Idempotency idempotency, CurrentUser user) {
+                          Idempotency idempotency, CurrentUser user, CardAccess access) {
+        this.access = access;
         this.service = service;
         this.merges = merges;
         this.removals = removals;
@@ -156,8 +162,10 @@ public class ClientResource {
                                  @QueryParam("cursor") String cursor) {
         var filter = filters.toFilter();
         int size = Page.clamp(QueryParams.intValue("limit", limit));
-        return Page.of(service.list(filter, Cursor.decode(cursor, 2, keys -> new ClientRepository.After(
-                Instant.parse(keys.get(0)), UUID.fromString(keys.get(1)))), size), size, this::view,
+        List<Client> found = service.list(filter, Cursor.decode(cursor, 2, keys -> new ClientRepository.After(
+                Instant.parse(keys.get(0)), UUID.fromString(keys.get(1)))), size);
+        Map<UUID, VisibleBecause> reasons = access.why(found);
+        return Page.of(found, size, c -> mapper.toView(c, reasons.get(c.id), user.isSupervisor()),
                 c -> Cursor.encode(c.createdAt.toString(), c.id.toString()));
     }
 
@@ -233,6 +241,6 @@ public class ClientResource {
     }
 
     private ClientView view(Client client) {
-        return mapper.toView(client, user.isSupervisor());
+        return mapper.toView(client, access.why(client).orElse(null), user.isSupervisor());
     }
 }

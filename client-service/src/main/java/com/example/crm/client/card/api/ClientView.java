@@ -1,5 +1,7 @@
 package com.example.crm.client.card.api;
 
+import com.example.crm.client.card.domain.VisibleBecause;
+
 import com.example.crm.client.card.application.ClientInput.AddressDto;
 import com.example.crm.client.card.application.ClientInput.CharacteristicsDto;
 import com.example.crm.client.card.application.ClientInput.RapportDto;
@@ -49,6 +51,8 @@ public record ClientView(
         RelationshipLevel relationshipLevel,
         String ownerId,
         @Schema(description = "who owns the client since when, or the pool it sits in, since when and why") Placement placement,
+        @Schema(description = "why the caller sees this card: they own it, are on its team, belong to the pool it sits "
+                + "in, or their data scope covers its owner's department") VisibleBecause visibleBecause,
         Instant lastVerifiedAt,
         Instant reviewDueAt,
         @Schema(description = "read-only, from segmentation-service") SegmentView segment,

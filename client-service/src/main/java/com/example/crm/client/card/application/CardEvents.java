@@ -7,7 +7,9 @@ import com.example.crm.client.card.domain.CreditRating;
 import com.example.crm.client.card.domain.LifecycleStatus;
 import com.example.crm.client.card.domain.RelationshipLevel;
 import com.example.crm.client.config.ClientConfig;
+import com.example.crm.client.card.domain.TeamMember;
 import com.example.crm.contract.client.ClientEventTypes;
+import com.example.crm.contract.client.OrganisationEvents;
 import com.example.crm.platform.json.JsonDiff;
 import com.example.crm.platform.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -116,6 +118,13 @@ public class CardEvents {
     public void merged(Client survivor, Client duplicate, String actor) {
         outbox.append(config.topic(), MERGED, survivor.id, new Merged(survivor.id, survivor.version, survivor.id,
                 duplicate.id, actor, survivor.updatedAt));
+    }
+
+    /** The client's team as it now is. */
+    public void teamChanged(Client c, List<TeamMember> team, Instant at) {
+        outbox.append(config.topic(), ClientEventTypes.TEAM_CHANGED, c.id, new OrganisationEvents.TeamChanged(c.id,
+                c.version, team.stream().map(m -> new OrganisationEvents.TeamMember(m.userId, m.access.name())).toList(),
+                at));
     }
 
     /** Announces the erasure and drops the client's events that could never be published (they hold its data). */

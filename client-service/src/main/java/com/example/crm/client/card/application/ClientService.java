@@ -31,9 +31,9 @@ import java.util.UUID;
 /**
  * The profile card's own commands: registration, merge-patch updates, lifecycle, re-verification, reads, and
  * segmentation's classification shown on the card (merges and removals have their own classes). Every change is
- * recorded in the card's history and announced by an event in the same transaction. Twelve collaborators: each
- * command loads the card, checks access and version, changes it, records and announces it, and registration also
- * checks duplicates and the owner's cap.
+ * recorded in the card's history and announced by an event in the same transaction. Thirteen collaborators: each
+ * command loads the card, checks who may see and change it and its version, changes it, records and announces it,
+ * and registration also checks duplicates and the owner's cap.
  */
 @ApplicationScoped
 public class ClientService {
@@ -52,12 +52,14 @@ public class ClientService {
     private final Clock clock;
     private final OwnerCapacity capacity;
     private final NewCards newCards;
+    private final CardAccess access;
 
     public ClientService(ClientRepository clients,
                          CardMapper mapper, CardEvents events,
                          ClientHistory history, DuplicateDetector duplicates, MergePatcher patcher, CurrentUser user,
                          ClientConfig config, ObjectMapper json, Clock clock, OwnerCapacity capacity,
-                         NewCards newCards) {
+                         NewCards newCards, CardAccess access) {
+        this.access = access;
         this.capacity = capacity;
         this.newCards = newCards;
         this.clients = clients;
@@ -91,20 +93,24 @@ public class ClientService {
         return client;
     }
 
-    /** A card that is not deleted; admins also see deleted ones. */
+    /**
+     * A card the caller sees (their data scope, a team or a pool: {@link CardAccess}); a deleted one only for admins.
+     * Any other is not found.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Client get(UUID id) {
         Client client = clients.findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("client", id));
         if (client.isDeleted() && !user.hasAnyRole(Roles.ADMIN)) {
             throw new DomainException.NotFound("client", id);
         }
+        access.requireVisible(client);
         return client;
     }
 
     /** Applies a JSON merge patch (RFC 7396) to the card's writable fields. */
     @Transactional
     public Client patch(UUID id, ExpectedVersion expected, JsonNode patch, String reason) {
-        Client client = writable(id, expected);
+        Client client = editable(id, expected);
         if (patch != null && patch.has("status")) {
             throw new DomainException.InvalidValue("status", "is changed by a lifecycle transition, not by a patch");
         }
@@ -130,7 +136,7 @@ public class ClientService {
 
     @Transactional
     public Client transition(UUID id, ExpectedVersion expected, LifecycleStatus to, String reason) {
-        Client client = writable(id, expected);
+        Client client = editable(id, expected);
         LifecycleStatus from = client.status;
         client.transitionTo(to, clock.instant());
         clients.flush();
@@ -142,7 +148,7 @@ public class ClientService {
     /** Records that the card was checked against reality; the next review falls due a review interval later. */
     @Transactional
     public Client verify(UUID id, ExpectedVersion expected) {
-        Client client = writable(id, expected);
+        Client client = editable(id, expected);
         Instant previousDue = client.reviewDueAt;
         Instant now = clock.instant();
         client.verified(now, config.reviewIntervalMonths());
@@ -163,7 +169,7 @@ public class ClientService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Client> list(ClientRepository.Filter filter, ClientRepository.After after, int limit) {
-        return clients.page(filter, after, limit + 1, clock.instant());
+        return clients.page(filter, access.readScope(), after, limit + 1, clock.instant());
     }
 
     /**
@@ -199,16 +205,32 @@ public class ClientService {
     }
 
     /**
-     * Loads a card for a change: it exists and is not deleted, the caller may change it, and If-Match names
-     * its current version.
+     * Loads a card for a change its owner, a manager or an admin makes (hand-over, return, lock, delete, merge): the
+     * caller sees it, it is not deleted, and {@code expected} is its current version.
      */
     public Client writable(UUID id, ExpectedVersion expected) {
+        Client client = live(id);
+        user.requireOwnerOrSupervisor(client.ownerId, "client " + id);
+        expected.check(client.version);
+        return client;
+    }
+
+    /**
+     * Loads a card for a change of its content (fields, status, verification, contact persons), which its EDIT team
+     * members may also make: the caller sees it, it is not deleted, and {@code expected} is its current version.
+     */
+    public Client editable(UUID id, ExpectedVersion expected) {
+        Client client = live(id);
+        access.requireEditor(client);
+        expected.check(client.version);
+        return client;
+    }
+
+    private Client live(UUID id) {
         Client client = get(id);
         if (client.isDeleted()) {
             throw new DomainException.Conflict("client " + id + " is deleted; restore it first");
         }
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + id);
-        expected.check(client.version);
         return client;
     }
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -26,6 +27,15 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         public static Filter byOwner(String ownerId) {
             return new Filter(null, null, ownerId, null, null, null, null, null, null, null, null);
         }
+    }
+
+    /**
+     * The clients a caller reads: every one ({@code all}), or those they own, whose owner sits in one of
+     * {@code departments}, that sit in one of {@code pools} without an owner, or whose team they are on.
+     */
+    public record ReadScope(boolean all, String userId, Set<String> departments, Set<UUID> pools) {
+
+        public static final ReadScope EVERYTHING = new ReadScope(true, null, Set.of(), Set.of());
     }
 
     /** Keyset position: the last item of the previous page (newest first). */
@@ -58,9 +68,22 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
      * One page of live clients, newest first, at most {@code limit} rows. Names match by case-insensitive
      * substring (a trigram index serves it, Chinese included); LIKE wildcards in the input are taken literally.
      */
-    public List<Client> page(Filter filter, After after, int limit, Instant now) {
+    public List<Client> page(Filter filter, ReadScope scope, After after, int limit, Instant now) {
         StringBuilder where = new StringBuilder("deletedAt is null");
         Parameters params = new Parameters();
+        if (!scope.all()) {
+            where.append(" and (ownerId = :me or id in (select t.clientId from TeamMember t where t.userId = :me)");
+            params.and("me", scope.userId());
+            if (!scope.departments().isEmpty()) {
+                where.append(" or ownerDepartment in :departments");
+                params.and("departments", scope.departments());
+            }
+            if (!scope.pools().isEmpty()) {
+                where.append(" or (ownerId is null and poolId in :pools)");
+                params.and("pools", scope.pools());
+            }
+            where.append(")");
+        }
         if (filter.name() != null) {
             where.append(" and (legalName ilike :name escape '\\' or shortName ilike :name escape '\\')");
             params.and("name", "%" + filter.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -97,6 +120,12 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find("poolId = ?1 and ownerId is null and deletedAt is null"
                         + " and (poolEnteredAt < ?2 or (poolEnteredAt = ?2 and id < ?3))",
                 Sort.descending("poolEnteredAt", "id"), poolId, after.createdAt(), after.id()).range(0, limit - 1).list();
+    }
+
+    /** The clients {@code ownerId} owns are owned from {@code departmentId} from now on (the owner moved). */
+    public void ownerMoved(String ownerId, String departmentId) {
+        update("ownerDepartment = ?1 where ownerId = ?2 and (ownerDepartment is null or ownerDepartment <> ?1)",
+                departmentId, ownerId);
     }
 
     public long countInPool(UUID poolId) {

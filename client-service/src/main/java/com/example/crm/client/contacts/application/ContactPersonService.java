@@ -1,5 +1,6 @@
 package com.example.crm.client.contacts.application;
 
+import com.example.crm.client.card.application.CardAccess;
 import com.example.crm.client.card.application.ClientService;
 import com.example.crm.client.card.domain.Client;
 import com.example.crm.client.contacts.domain.ContactPerson;
@@ -31,9 +32,11 @@ public class ContactPersonService {
     private final ClientHistory history;
     private final CurrentUser user;
     private final Clock clock;
+    private final CardAccess access;
 
     public ContactPersonService(ContactPersonRepository contacts, ClientService clients, ContactPersonMapper mapper,
-                                MergePatcher patcher, ClientHistory history, CurrentUser user, Clock clock) {
+                                MergePatcher patcher, ClientHistory history, CurrentUser user, Clock clock,
+                                CardAccess access) {
         this.contacts = contacts;
         this.clients = clients;
         this.mapper = mapper;
@@ -41,12 +44,13 @@ public class ContactPersonService {
         this.history = history;
         this.user = user;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
     public ContactPerson add(UUID clientId, ContactPersonInput input) {
         Client client = clients.get(clientId);
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        access.requireEditor(client);
         if (client.isDeleted()) {
             throw new DomainException.Conflict("client " + clientId + " is deleted; restore it first");
         }
@@ -74,6 +78,7 @@ public class ContactPersonService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ContactPerson get(UUID clientId, UUID id) {
+        clients.get(clientId);
         return contacts.findForClient(clientId, id).orElseThrow(() -> new DomainException.NotFound("contact person", id));
     }
 
@@ -104,7 +109,7 @@ public class ContactPersonService {
 
     private ContactPerson writable(UUID clientId, UUID id, ExpectedVersion expected) {
         Client client = clients.get(clientId);
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        access.requireEditor(client);
         ContactPerson person = get(clientId, id);
         expected.check(person.version);
         return person;

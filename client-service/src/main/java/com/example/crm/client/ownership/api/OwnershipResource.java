@@ -2,6 +2,7 @@ package com.example.crm.client.ownership.api;
 
 import com.example.crm.client.card.api.ClientMapper;
 import com.example.crm.client.card.api.ClientView;
+import com.example.crm.client.card.application.CardAccess;
 import com.example.crm.client.card.domain.Client;
 import com.example.crm.client.ownership.application.ClientLocks;
 import com.example.crm.client.ownership.application.OwnershipService;
@@ -44,9 +45,11 @@ public class OwnershipResource {
     private final Standings standings;
     private final ClientMapper cards;
     private final CurrentUser user;
+    private final CardAccess access;
 
     public OwnershipResource(OwnershipService ownership, ClientLocks locks, Standings standings, ClientMapper cards,
-                             CurrentUser user) {
+                             CurrentUser user, CardAccess access) {
+        this.access = access;
         this.ownership = ownership;
         this.locks = locks;
         this.standings = standings;
@@ -75,7 +78,7 @@ public class OwnershipResource {
                                   @Valid @NotNull OwnershipRequests.TransferOwner request) {
         Client client = ownership.transfer(id, ETags.expected(ifMatch), request.ownerId(), request.department(),
                 request.reason());
-        return Response.ok(cards.toView(client, user.isSupervisor())).header(HttpHeaders.ETAG, ETags.of(client.version))
+        return Response.ok(cards.toView(client, access.why(client).orElse(null), user.isSupervisor())).header(HttpHeaders.ETAG, ETags.of(client.version))
                 .build();
     }
 

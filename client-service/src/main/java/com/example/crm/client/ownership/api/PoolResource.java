@@ -1,5 +1,7 @@
 package com.example.crm.client.ownership.api;
 
+import com.example.crm.client.card.domain.VisibleBecause;
+
 import com.example.crm.client.card.api.ClientMapper;
 import com.example.crm.client.card.api.ClientView;
 import com.example.crm.client.card.domain.Client;
@@ -134,7 +136,7 @@ public class PoolResource {
         List<Client> page = pools.clientsIn(id, user.hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.AUDITOR),
                 Cursor.decode(cursor, 2, keys -> new ClientRepository.After(Instant.parse(keys.get(0)),
                         UUID.fromString(keys.get(1)))), size);
-        return Page.of(page, size, c -> clients.toView(c, user.isSupervisor()),
+        return Page.of(page, size, c -> clients.toView(c, VisibleBecause.POOL, user.isSupervisor()),
                 c -> Cursor.encode(c.poolEnteredAt.toString(), c.id.toString()));
     }
 

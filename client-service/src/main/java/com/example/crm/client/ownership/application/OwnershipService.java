@@ -13,6 +13,7 @@ import com.example.crm.client.ownership.persistence.OwnershipQueries;
 import com.example.crm.client.ownership.persistence.PoolRepository;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.domain.ExpectedVersion;
+import com.example.crm.platform.scope.Organisation;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.time.BusinessCalendar;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,8 +31,9 @@ import java.util.UUID;
  * Who owns a client: claims from a pool (领取), assignments (分配), returns (放入公海), recalls (自动回收) and
  * hand-overs between reps (locks: {@link ClientLocks}). Every change is one transaction with its history entry and
  * events; the target owner's scope is locked first, so caps and daily limits hold with any number of requests at
- * once, and the client's row is locked, so of two requests for the same client exactly one wins. Eleven
- * collaborators: each change checks the pool, the caps and daily limits, and records and announces itself.
+ * once, and the client's row is locked, so of two requests for the same client exactly one wins. A new owner's
+ * department is where the organisation places them (what the request names otherwise). Twelve collaborators: each
+ * change checks the pool, the caps and daily limits, and records and announces itself.
  */
 @ApplicationScoped
 public class OwnershipService {
@@ -50,10 +52,13 @@ public class OwnershipService {
     private final CurrentUser user;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final Organisation organisation;
 
     public OwnershipService(ClientRepository clients, PoolRepository pools, OwnershipQueries queries,
                             OwnershipCaps caps, Standings standings, ClientService cards, ClientHistory history,
-                            OwnershipEvents events, CurrentUser user, BusinessCalendar calendar, Clock clock) {
+                            OwnershipEvents events, CurrentUser user, BusinessCalendar calendar, Clock clock,
+                            Organisation organisation) {
+        this.organisation = organisation;
         this.clients = clients;
         this.pools = pools;
         this.queries = queries;
@@ -107,7 +112,9 @@ public class OwnershipService {
 
     /** A pool admin, manager or admin gives a client of the pool to a rep (cap of the rep applies). */
     @Transactional
-    public Standings.Standing assign(UUID poolId, UUID clientId, String ownerId, String department, String reason) {
+    public Standings.Standing assign(UUID poolId, UUID clientId, String ownerId, String requestedDepartment,
+                                     String reason) {
+        String department = organisation.departmentOf(ownerId, requestedDepartment);
         Pool pool = pool(poolId);
         if (!user.isSupervisor() && !pool.isAdmin(user.id())) {
             throw new DomainException.AccessDenied("only admins of pool " + pool.name + ", managers and admins assign its clients");
@@ -172,7 +179,9 @@ public class OwnershipService {
      * from the card): the current owner, a manager or an admin; the new owner's cap applies.
      */
     @Transactional
-    public Client transfer(UUID clientId, ExpectedVersion expected, String newOwner, String department, String reason) {
+    public Client transfer(UUID clientId, ExpectedVersion expected, String newOwner, String requestedDepartment,
+                           String reason) {
+        String department = organisation.departmentOf(newOwner, requestedDepartment);
         Client client = cards.writable(clientId, expected);
         if (newOwner.equals(client.ownerId)) {
             return client;
@@ -185,7 +194,8 @@ public class OwnershipService {
 
     /** Hands every live client of {@code fromOwner} over to {@code toOwner} (within their cap); their ids. */
     @Transactional
-    public List<UUID> transferAll(String fromOwner, String toOwner, String department, String reason) {
+    public List<UUID> transferAll(String fromOwner, String toOwner, String requestedDepartment, String reason) {
+        String department = organisation.departmentOf(toOwner, requestedDepartment);
         if (fromOwner.equals(toOwner)) {
             throw new DomainException.InvalidValue("toOwnerId", "must differ from fromOwnerId");
         }

@@ -66,17 +66,19 @@ public class ClientCsvResource {
     @Produces(ClientCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALES, Roles.SERVICE, Roles.INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Export the clients matching the list filters as CSV (UTF-8 with BOM, streamed)",
-            description = "Bank details are not exported. The file can be imported again.")
+            description = "Only the clients the caller sees (their data scope, teams and pools). Bank details are not "
+                    + "exported. The file can be imported again.")
     @APIResponse(responseCode = "200", description = "the cards, UTF-8 with a byte-order mark, import columns first",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response exportCsv(@BeanParam ClientFilterParams filters) {
         var filter = filters.toFilter();
+        var scope = exports.readScopeOfCaller();
         StreamingOutput body = output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
             writer.write('\uFEFF'); // spreadsheet programs read the UTF-8 Chinese text correctly with a BOM
             try (SequenceWriter rows = csv.writer().writeValues(writer)) {
                 rows.write(ClientCsv.exportHeader());
-                exports.forEachPage(filter, EXPORT_PAGE, page -> page.forEach(client -> {
+                exports.forEachPage(filter, scope, EXPORT_PAGE, page -> page.forEach(client -> {
                     try {
                         rows.write(ClientCsv.exportRow(client));
                     } catch (IOException e) {

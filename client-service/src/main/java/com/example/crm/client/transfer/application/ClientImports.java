@@ -10,6 +10,7 @@ import com.example.crm.client.ownership.domain.Pool;
 import com.example.crm.client.ownership.persistence.OwnershipQueries;
 import com.example.crm.client.ownership.persistence.PoolRepository;
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.scope.Organisation;
 import com.example.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,9 +51,12 @@ public class ClientImports {
     private final OwnershipCaps caps;
     private final CurrentUser user;
     private final Clock clock;
+    private final Organisation organisation;
 
     public ClientImports(ClientRepository clients, NewCards newCards, PoolRepository pools, OwnershipQueries ownership,
-                         OwnershipCaps caps, CurrentUser user, Clock clock) {
+                         OwnershipCaps caps, CurrentUser user, Clock clock,
+                         Organisation organisation) {
+        this.organisation = organisation;
         this.clients = clients;
         this.newCards = newCards;
         this.pools = pools;
@@ -84,7 +88,7 @@ public class ClientImports {
         if (!user.isSupervisor()) {
             throw new DomainException.AccessDenied("only managers and admins import clients for another owner");
         }
-        return new ImportTarget(ownerId, null, null);
+        return new ImportTarget(ownerId, organisation.departmentOf(ownerId, null), null);
     }
 
     /**

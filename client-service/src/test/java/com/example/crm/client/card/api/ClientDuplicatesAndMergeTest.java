@@ -125,7 +125,7 @@ class ClientDuplicatesAndMergeTest {
         as("rep-merge-2", "crm-sales").header("If-Match", "\"0\"").body(Map.of("duplicateId", mine))
                 .post(CLIENTS + "/" + mine + "/merge").then().statusCode(400);
         as("rep-merge-2", "crm-sales").header("If-Match", "\"0\"").body(Map.of("duplicateId", foreign))
-                .post(CLIENTS + "/" + mine + "/merge").then().statusCode(403);
+                .post(CLIENTS + "/" + mine + "/merge").then().statusCode(404);
         as("rep-merge-3", "crm-sales").get(CLIENTS + "/" + foreign).then().statusCode(200);
     }
 }
