@@ -35,6 +35,17 @@ create table org_member (
 );
 create index org_member_department on org_member (department_id);
 
+-- Team members (协作人) of each client, who read it (READ) or also change it (EDIT) whoever owns it: client-service
+-- keeps them (its migration 7 adds who added them and when), the other services a replica of them.
+create table client_team_member (
+    client_id uuid not null,
+    user_id   text not null,
+    access    text not null check (access in ('READ', 'EDIT')),
+    primary key (client_id, user_id)
+);
+-- "the clients I am a team member of": a scoped list's way in besides the owner and the department
+create index client_team_member_user on client_team_member (user_id, client_id);
+
 -- The closure from the parent links in one statement (2 000 departments: a few milliseconds). A cycle cannot be
 -- stored (client-service refuses a move under a department's own subtree), and the recursion stops at depth 64.
 create function rebuild_department_closure() returns void

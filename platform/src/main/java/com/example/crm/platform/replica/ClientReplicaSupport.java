@@ -1,5 +1,7 @@
 package com.example.crm.platform.replica;
 
+import com.example.crm.platform.scope.OwnerDepartments;
+
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.outbox.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -29,7 +31,7 @@ import java.util.UUID;
  * ({@link ClientOwnedTables}), whose statements run beside the session. A service provides its entity (a
  * {@link ReplicatedClient}), its repository, and optionally what a merge or a classification means for it.
  */
-public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
+public abstract class ClientReplicaSupport<K extends ReplicatedClient> implements OwnerDepartments {
 
     private static final Logger LOG = Logger.getLogger(ClientReplicaSupport.class);
 
@@ -42,6 +44,9 @@ public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReplicaVisibility visibility;
 
     private volatile List<ClientOwnedData> ownedData;
 
@@ -130,6 +135,14 @@ public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
         outbox.forgetDeadLetters(client.id);
     }
 
+    /** A user placed in another department: the clients they own are owned from it (data scope). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ownerMoved(String userId, String departmentId) {
+        clients().update("ownerDepartment = ?1 where ownerId = ?2 and (ownerDepartment is null or ownerDepartment <> ?1)",
+                departmentId, userId);
+    }
+
     /**
      * Keeps segmentation's classification of a client: the client when it was applied, empty when the client is not
      * known here or the classification is not newer than the one kept (a replay).
@@ -161,6 +174,51 @@ public abstract class ClientReplicaSupport<K extends ReplicatedClient> {
             throw new DomainException.NotFound("client", clientId).with("retryable", true);
         }
         return client;
+    }
+
+    /** Whether the caller sees the client (data scope): a record of a client they do not see is not found either. */
+    public boolean sees(UUID clientId) {
+        K client = clients().findById(clientId);
+        return client != null && visibility.sees(client);
+    }
+
+    /**
+     * The client an owner's write is for (an order, a payment plan, a cadence): the caller sees it (404 otherwise),
+     * is its owner, a manager or an admin (403 otherwise), and it is writable (409 otherwise).
+     */
+    public K ownersWritable(UUID clientId, String what) {
+        K client = visibility.requireVisible(known(clientId));
+        visibility.requireOwnerOrSupervisor(client, what);
+        return writable(clientId);
+    }
+
+    /** The data scope as a list query's condition on its records' client id ({@link ReplicaVisibility#hql}). */
+    public ReplicaVisibility.Condition scopeOf(String clientIdPath) {
+        return visibility.hql(clientIdPath, newClient().getClass().getSimpleName());
+    }
+
+    /** The client, when the caller sees it (data scope): 404 as for an unknown client otherwise. */
+    public K visible(UUID clientId) {
+        return visibility.requireVisible(known(clientId));
+    }
+
+    /**
+     * The client a caller's write is for: they see it (404 otherwise), may work on it as its owner does (its owner,
+     * an EDIT team member, a manager or an admin; 403 otherwise) and it is writable (409 otherwise).
+     */
+    public K editable(UUID clientId, String what) {
+        return editable(clientId, what, LockModeType.NONE);
+    }
+
+    /** As {@link #editable}, with the row locked as by {@link #writableForUpdate}. */
+    public K editableForUpdate(UUID clientId, String what) {
+        return editable(clientId, what, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private K editable(UUID clientId, String what, LockModeType lock) {
+        K client = visibility.requireVisible(known(clientId, lock));
+        visibility.requireEditor(client, what);
+        return writable(clientId, lock);
     }
 
     /** The client a write is for: known, not deleted, not merged away, not erased (409 otherwise). */

@@ -30,6 +30,8 @@ public abstract class ReplicatedClient extends PanacheEntityBase {
     public String legalName;
     public String status;
     public String ownerId;
+    /** The department the owner works in (data scope); follows the owner when the organisation moves them. */
+    public String ownerDepartment;
     public boolean deleted;
     public UUID mergedInto;
     public Instant erasedAt;
@@ -48,6 +50,7 @@ public abstract class ReplicatedClient extends PanacheEntityBase {
         legalName = change.legalName();
         status = change.status();
         ownerId = change.ownerId();
+        ownerDepartment = change.ownerDepartment();
         updatedAt = at;
     }
 
@@ -60,7 +63,10 @@ public abstract class ReplicatedClient extends PanacheEntityBase {
                 }
             }
             case STATUS_CHANGED -> status = change.status();
-            case OWNER_CHANGED -> ownerId = change.ownerId();
+            case OWNER_CHANGED -> {
+                ownerId = change.ownerId();
+                ownerDepartment = change.ownerDepartment();
+            }
             case DELETED -> deleted = true;
             case RESTORED -> deleted = false;
             default -> {

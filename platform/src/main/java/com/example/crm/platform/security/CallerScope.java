@@ -34,6 +34,21 @@ public class CallerScope {
         return scope;
     }
 
+    /**
+     * A list that belongs to a user (to-do, agenda, collection list): passes for the user themselves, and for a
+     * manager, an admin or one of {@code readers} whose data scope covers the department the organisation places the
+     * user in (any, for a user it places nowhere); refused (AccessDenied) otherwise.
+     */
+    public void requireSelfOrReaderInScope(String who, String what, String... readers) {
+        user.requireSelfOrReader(who, what, readers);
+        Scope s = get();
+        // a user the organisation places nowhere works in no known department: managers read their lists, as before
+        String department = who.equals(user.id()) || s.all() ? null : organisation.departmentOf(who, null);
+        if (department != null && !s.departments().contains(department)) {
+            throw new com.example.crm.platform.domain.DomainException.AccessDenied(who + " works outside your data scope");
+        }
+    }
+
     private Scope compute() {
         DataScope kind = DataScope.SELF;
         kind = widen(kind, Roles.SALES, config.sales());

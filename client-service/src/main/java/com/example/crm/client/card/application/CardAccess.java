@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Who reads and who changes a card (docs/domain.md, "Data scope"). A caller reads a card they own, whose team they
  * are on, that sits in a pool they belong to, or whose owner sits in a department their data scope covers; any other
- * card does not exist for them (404, so ids cannot be probed). Its owner, its EDIT team members, managers and admins
+ * card does not exist for them (404, so ids cannot be probed). Managers and admins also see the cards whose owner's
+ * department is not known (owners their token placed nowhere and the organisation does not place). Its owner, its EDIT team members, managers and admins
  * change it; only the owner, managers and admins hand it over, return, lock or delete it.
  */
 @RequestScoped
@@ -76,7 +77,8 @@ public class CardAccess {
         if (s.all()) {
             return ClientRepository.ReadScope.EVERYTHING;
         }
-        return new ClientRepository.ReadScope(false, s.userId(), s.departments(), pools.poolsOfCaller());
+        return new ClientRepository.ReadScope(false, s.userId(), s.departments(), pools.poolsOfCaller(),
+                user.isSupervisor());
     }
 
     private Optional<VisibleBecause> why(Client client, TeamMember.Access teamAccess) {
@@ -90,7 +92,8 @@ public class CardAccess {
         if (client.ownerId == null && client.poolId != null && pools.poolsOfCaller().contains(client.poolId)) {
             return Optional.of(VisibleBecause.POOL);
         }
-        if (s.covers(client.ownerId, client.ownerDepartment)) {
+        if (s.covers(client.ownerId, client.ownerDepartment)
+                || client.ownerId != null && client.ownerDepartment == null && user.isSupervisor()) {
             return Optional.of(VisibleBecause.SCOPE);
         }
         return Optional.empty();

@@ -55,7 +55,8 @@ public class CardEvents {
     public record Registered(UUID clientId, long version, ClientKind kind, String legalName, String shortName,
                              String industry, AcquisitionSource acquisitionSource, String unifiedSocialCreditCode,
                              Location address, LifecycleStatus status, RelationshipLevel relationshipLevel,
-                             @JsonInclude(JsonInclude.Include.ALWAYS) String ownerId, UUID poolId, List<String> tags,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) String ownerId, String ownerDepartment,
+                             UUID poolId, List<String> tags,
                              CreditRating creditRating,
                              Instant registeredAt) {
     }
@@ -90,7 +91,7 @@ public class CardEvents {
                 : new Location(c.address.country, c.address.province, c.address.city, c.address.district);
         outbox.append(config.topic(), REGISTERED, c.id, new Registered(c.id, c.version, c.kind, c.legalName,
                 c.shortName, c.industry, c.acquisitionSource, c.unifiedSocialCreditCode, location, c.status,
-                c.relationshipLevel, c.ownerId, c.poolId, c.tags, c.finance == null ? null : c.finance.creditRating,
+                c.relationshipLevel, c.ownerId, c.ownerDepartment, c.poolId, c.tags, c.finance == null ? null : c.finance.creditRating,
                 c.createdAt));
     }
 

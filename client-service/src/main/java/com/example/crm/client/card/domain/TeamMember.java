@@ -1,5 +1,6 @@
 package com.example.crm.client.card.domain;
 
+import com.example.crm.platform.replica.TeamMembership;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,9 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -19,7 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "client_team_member")
-@IdClass(TeamMember.Key.class)
+@IdClass(TeamMembership.Key.class)
 public class TeamMember extends PanacheEntityBase {
 
     public enum Access { READ, EDIT }
@@ -44,29 +43,5 @@ public class TeamMember extends PanacheEntityBase {
         m.addedBy = by;
         m.addedAt = at;
         return m;
-    }
-
-    /** The primary key: one entry per client and user. */
-    public static class Key implements Serializable {
-        public UUID clientId;
-        public String userId;
-
-        public Key() {
-        }
-
-        public Key(UUID clientId, String userId) {
-            this.clientId = clientId;
-            this.userId = userId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(clientId, k.clientId) && Objects.equals(userId, k.userId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(clientId, userId);
-        }
     }
 }

@@ -31,11 +31,13 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
 
     /**
      * The clients a caller reads: every one ({@code all}), or those they own, whose owner sits in one of
-     * {@code departments}, that sit in one of {@code pools} without an owner, or whose team they are on.
+     * {@code departments}, that sit in one of {@code pools} without an owner, or whose team they are on, and with
+     * {@code unplacedOwners} those whose owner's department is not known.
      */
-    public record ReadScope(boolean all, String userId, Set<String> departments, Set<UUID> pools) {
+    public record ReadScope(boolean all, String userId, Set<String> departments, Set<UUID> pools,
+                            boolean unplacedOwners) {
 
-        public static final ReadScope EVERYTHING = new ReadScope(true, null, Set.of(), Set.of());
+        public static final ReadScope EVERYTHING = new ReadScope(true, null, Set.of(), Set.of(), true);
     }
 
     /** Keyset position: the last item of the previous page (newest first). */
@@ -77,6 +79,9 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
             if (!scope.departments().isEmpty()) {
                 where.append(" or ownerDepartment in :departments");
                 params.and("departments", scope.departments());
+            }
+            if (scope.unplacedOwners()) {
+                where.append(" or (ownerId is not null and ownerDepartment is null)");
             }
             if (!scope.pools().isEmpty()) {
                 where.append(" or (ownerId is null and poolId in :pools)");

@@ -37,8 +37,8 @@ public class OwnershipEvents {
     /** {@code to} is {@code null} (present) when the client went back to a pool. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OwnerChanged(UUID clientId, long version, String from,
-                               @JsonInclude(JsonInclude.Include.ALWAYS) String to, String reason, String changedBy,
-                               Instant changedAt) {
+                               @JsonInclude(JsonInclude.Include.ALWAYS) String to, String toDepartment, String reason,
+                               String changedBy, Instant changedAt) {
     }
 
     /** Returned by its owner or a manager ({@code rule} absent), or recalled by the pool's {@code rule}. */
@@ -62,7 +62,7 @@ public class OwnershipEvents {
 
     public void ownerChanged(Client c, String from, String reason, String actor) {
         outbox.append(config.topic(), OWNER_CHANGED, c.id,
-                new OwnerChanged(c.id, c.version, from, c.ownerId, reason, actor, c.updatedAt));
+                new OwnerChanged(c.id, c.version, from, c.ownerId, c.ownerDepartment, reason, actor, c.updatedAt));
     }
 
     public void returnedToPool(Client c, String previousOwner, RecallRuleKind rule, String actor) {

@@ -78,6 +78,7 @@ public class ComplaintService {
 
     @Transactional
     public Complaint intake(ComplaintCommands.Intake input) {
+        replica.visible(input.clientId()); // a client outside the caller's data scope does not exist for them
         KnownClient client = replica.writable(input.clientId());
         Instant now = clock.instant();
         Instant receivedAt = policy.clockStart(input.receivedAt() == null ? now
@@ -112,12 +113,13 @@ public class ComplaintService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Complaint get(UUID id) {
-        return complaints.findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("complaint", id));
+        return complaints.findByIdOptional(id).filter(c -> user.id().equals(c.assigneeId) || replica.sees(c.clientId))
+                .orElseThrow(() -> new DomainException.NotFound("complaint", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Complaint> list(ComplaintRepository.Filter filter, ComplaintRepository.After after, int limit) {
-        return complaints.page(filter, after, limit + 1);
+        return complaints.page(filter, replica.scopeOf("clientId"), after, limit + 1);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

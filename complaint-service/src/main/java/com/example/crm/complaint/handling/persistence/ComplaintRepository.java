@@ -1,5 +1,7 @@
 package com.example.crm.complaint.handling.persistence;
 
+import com.example.crm.platform.replica.ReplicaVisibility;
+
 import com.example.crm.complaint.handling.domain.Category;
 import com.example.crm.complaint.handling.domain.Complaint;
 import com.example.crm.complaint.handling.domain.ComplaintStatus;
@@ -26,9 +28,17 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
     public record After(Instant receivedAt, UUID id) {
     }
 
-    public List<Complaint> page(Filter f, After after, int limit) {
+    /**
+     * A page of complaints, newest first; {@code scope} keeps those of the clients the caller sees (data scope), and
+     * those assigned to the caller.
+     */
+    public List<Complaint> page(Filter f, ReplicaVisibility.Condition scope, After after, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
+        if (!scope.parameters().isEmpty()) {
+            where.append(" and (").append(scope.hql()).append(" or assigneeId = :scopeUser)");
+            scope.parameters().forEach(p::and);
+        }
         if (f.status() != null) {
             where.append(" and status = :status");
             p.and("status", f.status());

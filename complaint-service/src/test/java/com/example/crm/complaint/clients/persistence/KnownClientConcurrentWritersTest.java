@@ -39,7 +39,7 @@ class KnownClientConcurrentWritersTest {
         CountDownLatch applied = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Void> clientEvents = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            replica.apply(new ClientChange(ClientChange.Kind.STATUS_CHANGED, id, 1, null, "INTENDED", null, null));
+            replica.apply(new ClientChange(ClientChange.Kind.STATUS_CHANGED, id, 1, null, "INTENDED", null, null, null));
             applied.countDown();
             reached(commit);
         }));

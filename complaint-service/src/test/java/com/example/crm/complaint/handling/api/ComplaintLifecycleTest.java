@@ -102,14 +102,17 @@ class ComplaintLifecycleTest {
     @Test
     void a_sales_rep_cannot_name_the_handler_at_intake_so_cannot_hand_themself_a_complaint() {
         String client = knownClient("自派投诉公司");
+        // the client's owner (knownClient registers it for rep-c) names themself
         String named = "{\"clientId\":\"" + client + "\",\"channel\":\"PHONE\",\"category\":\"DELIVERY\","
-                + "\"severity\":\"LOW\",\"subject\":\"包装破损\",\"assigneeId\":\"rep-self\"}";
-        as("rep-self", "crm-sales").body(named).post("/api/v1/complaints").then().statusCode(403)
+                + "\"severity\":\"LOW\",\"subject\":\"包装破损\",\"assigneeId\":\"rep-c\"}";
+        as("rep-c", "crm-sales").body(named).post("/api/v1/complaints").then().statusCode(403)
                 .contentType("application/problem+json");
         as("m", "crm-manager").body(named).post("/api/v1/complaints").then().statusCode(201)
-                .body("assigneeId", equalTo("rep-self"));
-        as("rep-self", "crm-sales").body(intake(client, "LOW")).post("/api/v1/complaints").then().statusCode(201)
+                .body("assigneeId", equalTo("rep-c"));
+        as("rep-c", "crm-sales").body(intake(client, "LOW")).post("/api/v1/complaints").then().statusCode(201)
                 .body("assigneeId", nullValue());
+        // a rep who does not see the client files nothing for it
+        as("rep-self", "crm-sales").body(intake(client, "LOW")).post("/api/v1/complaints").then().statusCode(404);
         assertThat(Sql.count(db(), "select count(*) from complaint.complaint where client_id = ?",
                 UUID.fromString(client))).isEqualTo(2);
     }
@@ -145,8 +148,11 @@ class ComplaintLifecycleTest {
         as("handler-1", HANDLER).header("If-Match", investigating)
                 .body("{\"type\":\"REFUND\",\"amount\":{\"amount\":\"-1.00\",\"currency\":\"CNY\"}}")
                 .put(url + "/compensation").then().statusCode(400).body("errors.field", hasItem("amount"));
-        // a sales rep not assigned to it
+        // a sales rep who neither is assigned to it nor sees its client: it does not exist for them
         as("rep-x", "crm-sales").header("If-Match", investigating).body("{\"to\":\"CLOSED\"}")
+                .post(url + "/transitions").then().statusCode(404);
+        // its client's owner sees it but does not handle it
+        as("rep-c", "crm-sales").header("If-Match", investigating).body("{\"to\":\"CLOSED\"}")
                 .post(url + "/transitions").then().statusCode(403);
         // stale and missing If-Match
         as("handler-1", HANDLER).header("If-Match", before).body("{\"customerAccount\":\"x\"}")

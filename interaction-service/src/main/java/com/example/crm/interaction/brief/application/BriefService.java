@@ -59,7 +59,7 @@ public class BriefService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Brief brief(UUID clientId) {
-        KnownClient client = replica.known(clientId);
+        KnownClient client = replica.visible(clientId);
         boolean prospect = client.isProspect();
         return new Brief(client, interactions.latest(clientId, LATEST), orders.latest(clientId, LATEST),
                 receivables.receivables(clientId), plans.nextOpen(clientId), cadences.findByIdOptional(clientId),

@@ -45,8 +45,7 @@ public class OrderService {
 
     @Transactional
     public ClientOrder place(UUID clientId, OrderInput input) {
-        KnownClient client = replica.writable(clientId);
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        KnownClient client = replica.ownersWritable(clientId, "client " + clientId);
         List<OrderInput.Line> lines = input.lines() == null ? List.of() : input.lines();
         if (lines.isEmpty() && input.total() == null) {
             throw new DomainException.InvalidValue("lines", "an order needs lines or a total");
@@ -94,12 +93,13 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ClientOrder get(UUID id) {
-        return orders.findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("order", id));
+        return orders.findByIdOptional(id).filter(o -> replica.sees(o.clientId))
+                .orElseThrow(() -> new DomainException.NotFound("order", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClientOrder> list(UUID clientId, OrderRepository.After after, int limit) {
-        replica.known(clientId);
+        replica.visible(clientId);
         return orders.page(clientId, after, limit + 1);
     }
 
@@ -123,7 +123,7 @@ public class OrderService {
 
     private ClientOrder changeable(UUID id, ExpectedVersion expected) {
         ClientOrder order = get(id);
-        user.requireOwnerOrSupervisor(replica.known(order.clientId).ownerId, "the client of order " + id);
+        user.requireOwnerOrSupervisor(replica.visible(order.clientId).ownerId, "the client of order " + id);
         expected.check(order.version);
         return order;
     }
@@ -131,7 +131,7 @@ public class OrderService {
     /** Purchase statistics per currency the client ordered in. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PurchaseStatistics> statistics(UUID clientId) {
-        replica.known(clientId);
+        replica.visible(clientId);
         List<OrderRepository.MonthTotal> months = orders.monthlyTotals(clientId, platform.zone());
         return orders.spans(clientId).stream().map(span -> PurchaseStatistics.of(span,
                 months.stream().filter(m -> m.currency().equals(span.currency())).toList())).toList();

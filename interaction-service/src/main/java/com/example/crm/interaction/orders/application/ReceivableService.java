@@ -14,6 +14,7 @@ import com.example.crm.interaction.orders.persistence.ReceivableRepository;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.domain.ExpectedVersion;
 import com.example.crm.platform.money.MoneyAmount;
+import com.example.crm.platform.security.CallerScope;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.security.Roles;
 import com.example.crm.platform.time.BusinessCalendar;
@@ -54,11 +55,14 @@ public class ReceivableService {
     private final InteractionConfig config;
     private final BusinessCalendar calendar;
     private final CurrentUser user;
+    private final CallerScope scope;
     private final Clock clock;
 
     public ReceivableService(ReceivableRepository instalments, PaymentRepository payments, OrderRepository orders,
                              ClientReplica replica, OrderEvents events, InteractionConfig config,
-                             BusinessCalendar calendar, CurrentUser user, Clock clock) {
+                             BusinessCalendar calendar, CurrentUser user, Clock clock,
+                             CallerScope scope) {
+        this.scope = scope;
         this.instalments = instalments;
         this.payments = payments;
         this.orders = orders;
@@ -89,7 +93,8 @@ public class ReceivableService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Plan plan(UUID orderId) {
-        ClientOrder order = orders.findByIdOptional(orderId).orElseThrow(() -> new DomainException.NotFound("order", orderId));
+        ClientOrder order = orders.findByIdOptional(orderId).filter(o -> replica.sees(o.clientId))
+                .orElseThrow(() -> new DomainException.NotFound("order", orderId));
         return new Plan(order, instalments.plan(orderId));
     }
 
@@ -214,7 +219,7 @@ public class ReceivableService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Summary receivables(UUID clientId) {
-        replica.known(clientId);
+        replica.visible(clientId);
         LocalDate today = calendar.today();
         return new Summary(clientId, today, instalments.totals(clientId, today), instalments.openOfClient(clientId, 500));
     }
@@ -223,18 +228,19 @@ public class ReceivableService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReceivableRepository.Collectible> collection(String owner, boolean overdueOnly,
                                                                 ReceivableRepository.After after, int limit) {
-        user.requireSelfOrReader(owner, "collection list", Roles.AUDITOR);
+        scope.requireSelfOrReaderInScope(owner, "collection list", Roles.AUDITOR);
         return instalments.collection(owner, overdueOnly, calendar.today(), after, limit + 1);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Payment payment(UUID id) {
-        return payments.findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("payment", id));
+        return payments.findByIdOptional(id).filter(p -> replica.sees(p.clientId))
+                .orElseThrow(() -> new DomainException.NotFound("payment", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Payment> payments(UUID clientId, PaymentRepository.After after, int limit) {
-        replica.known(clientId);
+        replica.visible(clientId);
         return payments.page(clientId, after, limit + 1);
     }
 
@@ -266,9 +272,9 @@ public class ReceivableService {
 
     private ClientOrder changeableOrder(UUID orderId) {
         ClientOrder order = orders.findByIdOptional(orderId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(o -> replica.sees(o.clientId))
                 .orElseThrow(() -> new DomainException.NotFound("order", orderId));
-        KnownClient client = replica.writable(order.clientId);
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + client.id);
+        replica.ownersWritable(order.clientId, "client " + order.clientId);
         if (order.status == OrderStatus.CANCELLED) {
             throw new DomainException.Conflict("order " + orderId + " is cancelled and owes nothing");
         }

@@ -9,6 +9,7 @@ import com.example.crm.interaction.timeline.domain.Interaction;
 import com.example.crm.interaction.timeline.domain.InteractionKind;
 import com.example.crm.interaction.timeline.persistence.InteractionRepository;
 import com.example.crm.platform.domain.DomainException;
+import com.example.crm.platform.security.CallerScope;
 import com.example.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,10 +31,13 @@ public class InteractionService {
     private final TimelineEvents events;
     private final PlannedVisits visitPlans;
     private final CurrentUser user;
+    private final CallerScope scope;
     private final Clock clock;
 
     public InteractionService(InteractionRepository interactions, KnownClientRepository clients, ClientReplica replica,
-                              TimelineEvents events, PlannedVisits visitPlans, CurrentUser user, Clock clock) {
+                              TimelineEvents events, PlannedVisits visitPlans, CurrentUser user, Clock clock,
+                              CallerScope scope) {
+        this.scope = scope;
         this.interactions = interactions;
         this.clients = clients;
         this.replica = replica;
@@ -49,10 +53,10 @@ public class InteractionService {
      */
     @Transactional
     public Interaction log(UUID clientId, InteractionInput input) {
-        KnownClient client = replica.writableForUpdate(clientId); // the latest contact is kept from what it holds
-        if (!user.isSupervisor() && !user.hasAnyRole(com.example.crm.platform.security.Roles.SERVICE)) {
-            user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
-        }
+        // the latest contact is kept from what the row holds: it is locked
+        KnownClient client = user.hasAnyRole(com.example.crm.platform.security.Roles.SERVICE)
+                ? replica.writableForUpdate(replica.visible(clientId).id)
+                : replica.editableForUpdate(clientId, "client " + clientId);
         Instant now = clock.instant();
         Instant occurredAt = input.occurredAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
@@ -96,13 +100,14 @@ public class InteractionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Interaction get(UUID id) {
-        return interactions.findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("interaction", id));
+        return interactions.findByIdOptional(id).filter(i -> replica.sees(i.clientId))
+                .orElseThrow(() -> new DomainException.NotFound("interaction", id));
     }
 
     /** One person's contacts, newest first: a sales rep reads their own; managers, admins, auditors and integrations anyone's. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Interaction> activity(InteractionRepository.Filter filter, InteractionRepository.After after, int limit) {
-        user.requireSelfOrReader(filter.staffId(), "activity", com.example.crm.platform.security.Roles.AUDITOR,
+        scope.requireSelfOrReaderInScope(filter.staffId(), "activity", com.example.crm.platform.security.Roles.AUDITOR,
                 com.example.crm.platform.security.Roles.INTEGRATION);
         return timeline(filter, after, limit);
     }
@@ -110,7 +115,7 @@ public class InteractionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Interaction> timeline(InteractionRepository.Filter filter, InteractionRepository.After after, int limit) {
         if (filter.clientId() != null) {
-            replica.known(filter.clientId());
+            replica.visible(filter.clientId());
         }
         return interactions.page(filter, after, limit + 1);
     }
@@ -118,7 +123,7 @@ public class InteractionService {
     /** The clients {@code assignee} should contact on {@code day}: due that day or overdue, most overdue first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<KnownClient> todo(String assignee, LocalDate day, KnownClientRepository.After after, int limit) {
-        user.requireSelfOrReader(assignee, "to-do list", com.example.crm.platform.security.Roles.AUDITOR,
+        scope.requireSelfOrReaderInScope(assignee, "to-do list", com.example.crm.platform.security.Roles.AUDITOR,
                 com.example.crm.platform.security.Roles.INTEGRATION);
         return clients.dueForContact(assignee, day, after, limit + 1);
     }

@@ -61,15 +61,14 @@ public class CadenceService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Cadence> get(UUID clientId) {
-        replica.known(clientId);
+        replica.visible(clientId);
         return cadences.findByIdOptional(clientId);
     }
 
     /** Sets a cadence by hand; from now on segmentation's tier does not change it. */
     @Transactional
     public Cadence setManual(UUID clientId, VisitPlanInputs.Cadence input) {
-        KnownClient client = replica.writable(clientId);
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        KnownClient client = replica.ownersWritable(clientId, "client " + clientId);
         boolean weekly = Boolean.TRUE.equals(input.weekly());
         if (weekly == (input.intervalDays() != null)) {
             throw new DomainException.InvalidValue("intervalDays", "give either intervalDays or \"weekly\": true");
@@ -87,8 +86,7 @@ public class CadenceService {
     /** Removes a manual cadence; a KEY-tier client falls back to segmentation's default. */
     @Transactional
     public Optional<Cadence> clearManual(UUID clientId) {
-        KnownClient client = replica.writable(clientId);
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        KnownClient client = replica.ownersWritable(clientId, "client " + clientId);
         Cadence cadence = cadences.findById(clientId);
         if (cadence == null || cadence.source != Cadence.Source.MANUAL) {
             return Optional.ofNullable(cadence);

@@ -12,6 +12,7 @@ import com.example.crm.interaction.visits.domain.VisitPlanStatus;
 import com.example.crm.interaction.visits.persistence.VisitPlanRepository;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.domain.ExpectedVersion;
+import com.example.crm.platform.security.CallerScope;
 import com.example.crm.platform.security.CurrentUser;
 import com.example.crm.platform.security.Roles;
 import com.example.crm.platform.time.BusinessCalendar;
@@ -55,11 +56,14 @@ public class VisitPlanService implements PlannedVisits {
     private final VisitEvents events;
     private final BusinessCalendar calendar;
     private final CurrentUser user;
+    private final CallerScope scope;
     private final Clock clock;
 
     public VisitPlanService(VisitPlanRepository plans, InteractionRepository interactions, KnownClientRepository clients,
                             ClientReplica replica, CadenceService cadences, VisitEvents events,
-                            BusinessCalendar calendar, CurrentUser user, Clock clock) {
+                            BusinessCalendar calendar, CurrentUser user, Clock clock,
+                            CallerScope scope) {
+        this.scope = scope;
         this.plans = plans;
         this.interactions = interactions;
         this.clients = clients;
@@ -82,8 +86,7 @@ public class VisitPlanService implements PlannedVisits {
      */
     @Transactional
     public VisitPlan plan(UUID clientId, VisitPlanInputs.Plan input) {
-        KnownClient client = replica.writable(clientId);
-        user.requireOwnerOrSupervisor(client.ownerId, "client " + clientId);
+        KnownClient client = replica.editable(clientId, "client " + clientId);
         String assignee = input.assigneeId() == null ? user.id() : input.assigneeId();
         if (!assignee.equals(user.id()) && !user.isSupervisor()) {
             throw new DomainException.AccessDenied("a sales rep plans visits for themselves; a manager assigns others");
@@ -107,12 +110,13 @@ public class VisitPlanService implements PlannedVisits {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public VisitPlan get(UUID id) {
-        return plans.findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("visit plan", id));
+        return plans.findByIdOptional(id).filter(p -> replica.sees(p.clientId))
+                .orElseThrow(() -> new DomainException.NotFound("visit plan", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VisitPlan> list(UUID clientId, VisitPlanStatus status, VisitPlanRepository.After after, int limit) {
-        replica.known(clientId);
+        replica.visible(clientId);
         return plans.page(clientId, status, after, limit + 1);
     }
 
@@ -201,7 +205,7 @@ public class VisitPlanService implements PlannedVisits {
     /** {@code assignee}'s agenda for an ISO week ({@code 2026-W48}; null: this week). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Agenda agenda(String assignee, String week) {
-        user.requireSelfOrReader(assignee, "agenda", Roles.AUDITOR);
+        scope.requireSelfOrReaderInScope(assignee, "agenda", Roles.AUDITOR);
         LocalDate today = calendar.today();
         LocalDate monday;
         if (week == null) {
@@ -227,7 +231,7 @@ public class VisitPlanService implements PlannedVisits {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<KnownClientRepository.Prospect> prospects(String owner, KnownClientRepository.ProspectAfter after,
                                                            int limit) {
-        user.requireSelfOrReader(owner, "prospect list", Roles.AUDITOR);
+        scope.requireSelfOrReaderInScope(owner, "prospect list", Roles.AUDITOR);
         return clients.prospects(owner, after, limit + 1);
     }
 
@@ -258,9 +262,10 @@ public class VisitPlanService implements PlannedVisits {
 
     /** The plan's assignee, the client's owner, a manager or an admin may change a plan. */
     private void requireMayChange(VisitPlan plan) {
-        KnownClient client = replica.writable(plan.clientId);
-        if (!user.id().equals(plan.assigneeId)) {
-            user.requireOwnerOrSupervisor(client.ownerId, "the client of visit plan " + plan.id);
+        if (user.id().equals(plan.assigneeId)) {
+            replica.writable(plan.clientId);
+        } else {
+            replica.editable(plan.clientId, "the client of visit plan " + plan.id);
         }
     }
 }

@@ -86,7 +86,7 @@ class KnownClientConcurrentWritersTest {
     }
 
     private static ClientChange intended(UUID id) {
-        return new ClientChange(ClientChange.Kind.STATUS_CHANGED, id, 1, null, "INTENDED", null, null);
+        return new ClientChange(ClientChange.Kind.STATUS_CHANGED, id, 1, null, "INTENDED", null, null, null);
     }
 
     private Map<String, Object> row(UUID id) {

@@ -124,7 +124,8 @@ class OrderApiTest {
         as("rep-o3", "crm-sales").get(url).then().body("items.size()", equalTo(0));
         as("rep-o3", "crm-sales").body("{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}")
                 .post("/api/v1/clients/" + UUID.randomUUID() + "/orders").then().statusCode(404).body("retryable", equalTo(true));
+        // another rep's client is outside a rep's data scope: it does not exist for them
         as("rep-other-o", "crm-sales").body("{\"orderedAt\":\"" + ORDERED_AT + "\",\"total\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}")
-                .post(url).then().statusCode(403);
+                .post(url).then().statusCode(404);
     }
 }

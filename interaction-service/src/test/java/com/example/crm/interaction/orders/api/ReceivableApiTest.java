@@ -128,7 +128,7 @@ class ReceivableApiTest {
                 .body("errors.field", hasItem("amount.currency"));
         as("rep-p3", "crm-sales").body(payment("10.00", "CNY", UUID.randomUUID().toString())).post(url)
                 .then().statusCode(400).body("errors.field", hasItem("instalmentId"));
-        as("rep-x", "crm-sales").body(payment("10.00", "CNY", null)).post(url).then().statusCode(403);
+        as("rep-x", "crm-sales").body(payment("10.00", "CNY", null)).post(url).then().statusCode(404);
         assertThat(Sql.count(dataSource, "select count(*) from interaction.payment where order_id = ?",
                 UUID.fromString(order))).isEqualTo(1);
 

@@ -151,10 +151,10 @@ class InteractionApiTest {
     }
 
     @Test
-    void a_sales_rep_cannot_log_a_contact_for_another_reps_client() {
+    void a_sales_rep_cannot_log_a_contact_for_another_reps_client_which_does_not_exist_for_them() {
         String client = knownClient("rep-owner-i", "他人客户");
         as("rep-intruder-i", "crm-sales").body(call(TestTime.day(-13) + "T10:00:00Z")).post("/api/v1/clients/" + client + "/interactions")
-                .then().statusCode(403);
+                .then().statusCode(404);
         as("service-1", "crm-service").body(call(TestTime.day(-13) + "T10:00:00Z")).post("/api/v1/clients/" + client + "/interactions")
                 .then().statusCode(201);
         as("auditor-1", "crm-auditor").body(call(TestTime.day(-13) + "T10:00:00Z")).post("/api/v1/clients/" + client + "/interactions")
