@@ -83,7 +83,8 @@ class OwaspApiTop10Test {
         refused(404, INTERACTION.request(OTHER_REP).body(Map.of("weekly", true, "dayOfWeek", "MONDAY"))
                 .put("/api/v1/clients/" + repsClient + "/cadence"));
         String complaintEtag = COMPLAINT.request(SERVICE_DESK).get("/api/v1/complaints/" + complaintOfDesk).then().extract().header("ETag");
-        refused(403, COMPLAINT.request(OTHER_REP).header("If-Match", complaintEtag).body(Map.of("customerAccount", "x"))
+        refused(404, COMPLAINT.request(OTHER_REP).get("/api/v1/complaints/" + complaintOfDesk));
+        refused(404, COMPLAINT.request(OTHER_REP).header("If-Match", complaintEtag).body(Map.of("customerAccount", "x"))
                 .put("/api/v1/complaints/" + complaintOfDesk + "/acknowledgement"));
         refused(403, COMPLAINT.request(OTHER_REP).body(Map.of("score", 5, "performance", 9, "expectation", 9))
                 .post("/api/v1/complaints/" + complaintOfDesk + "/survey/answer"));

@@ -78,7 +78,7 @@ public class CardAccess {
             return ClientRepository.ReadScope.EVERYTHING;
         }
         return new ClientRepository.ReadScope(false, s.userId(), s.departments(), pools.poolsOfCaller(),
-                user.isSupervisor());
+                user.isSupervisor(), team.clientsOf(s.userId()));
     }
 
     private Optional<VisibleBecause> why(Client client, TeamMember.Access teamAccess) {

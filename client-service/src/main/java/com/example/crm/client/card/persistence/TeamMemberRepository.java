@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,12 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, T
 
     public Optional<TeamMember> find(UUID clientId, String userId) {
         return findByIdOptional(new TeamMembership.Key(clientId, userId));
+    }
+
+    /** The clients whose team {@code userId} is on. */
+    public Set<UUID> clientsOf(String userId) {
+        return getEntityManager().createQuery("select t.clientId from TeamMember t where t.userId = :user", UUID.class)
+                .setParameter("user", userId).getResultStream().collect(Collectors.toUnmodifiableSet());
     }
 
     /** The caller's access to each of {@code clientIds} they are a team member of (one query per page). */
