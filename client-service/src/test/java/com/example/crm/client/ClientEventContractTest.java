@@ -66,4 +66,16 @@ class ClientEventContractTest {
             assertThat(events.get(0).toString()).doesNotContain("6222");
         }
     }
+
+    @Test
+    void the_contracts_example_events_for_consumers_tests_match_the_schemas() {
+        java.time.Instant at = com.example.crm.platform.testing.TestTime.now();
+        String client = java.util.UUID.randomUUID().toString();
+        List.of(com.example.crm.contract.client.ClientEventExamples.registered(client, "rep-1", "华信", "POTENTIAL", at),
+                com.example.crm.contract.client.ClientEventExamples.registered(client, "rep-1", "east", "华信", "POTENTIAL", at),
+                com.example.crm.contract.client.ClientEventExamples.departmentOpened("east", "华东区", at),
+                com.example.crm.contract.client.ClientEventExamples.memberPlaced("rep-1", "east", 3, at),
+                com.example.crm.contract.client.ClientEventExamples.teamOfOne(client, "rep-2", "EDIT", at))
+                .forEach(EVENTS::assertValid);
+    }
 }

@@ -187,6 +187,18 @@ class DataScopeTest {
     }
 
     @Test
+    void a_merged_duplicates_team_joins_the_survivors_team() {
+        String duplicate = registerAs(repSh, "上海客户重复" + run);
+        as(repSh, "crm-sales").body(Map.of("access", "READ")).put(CLIENTS + "/" + duplicate + "/team-members/" + repSouth)
+                .then().statusCode(201);
+        doesNotSee(repSouth, "crm-sales", clientSh);
+        as(repSh, "crm-sales").header("If-Match", "\"0\"").body(Map.of("duplicateId", duplicate))
+                .post(CLIENTS + "/" + clientSh + "/merge").then().statusCode(200);
+        sees(repSouth, "crm-sales", clientSh, "TEAM");
+        as(repSh, "crm-sales").get(CLIENTS + "/" + clientSh + "/team-members").then().body("userId", org.hamcrest.Matchers.contains(repSouth));
+    }
+
+    @Test
     void no_one_adds_a_team_member_to_a_client_outside_their_view() {
         as(repSh, "crm-sales").body(Map.of("access", "READ")).put(CLIENTS + "/" + clientHz + "/team-members/" + repSh)
                 .then().statusCode(404);

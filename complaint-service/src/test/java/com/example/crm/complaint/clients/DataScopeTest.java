@@ -68,6 +68,15 @@ class DataScopeTest {
         as(managerSouth, "crm-manager").body(com.example.crm.complaint.ComplaintFixtures.intake(client, "LOW"))
                 .post("/api/v1/complaints").then().statusCode(404);
         as("c-auditor-" + run, "crm-auditor").get("/api/v1/complaints/" + id).then().statusCode(200);
+        // a resolved complaint's survey: staff outside the scope do not see it to answer it
+        com.example.crm.complaint.ComplaintFixtures.acknowledge(id);
+        com.example.crm.complaint.ComplaintFixtures.investigate(id);
+        com.example.crm.complaint.ComplaintFixtures.resolve(id);
+        String answer = "{\"score\":5,\"performance\":9,\"expectation\":9}";
+        as(managerSouth, "crm-manager").body(answer).post("/api/v1/complaints/" + id + "/survey/answer").then()
+                .statusCode(404);
+        as(managerEast, "crm-manager").body(answer).post("/api/v1/complaints/" + id + "/survey/answer").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
 
         // reports count the complaints of the clients the caller sees: both managers see the same others
         assertThat(slaComplaints(managerEast) - slaComplaints(managerSouth)).isEqualTo(2);

@@ -109,6 +109,7 @@ public class SurveyService implements SatisfactionSurveys {
             }
             answeredBy = "customer";
         } else if (authenticated && (user.isSupervisor() || user.hasAnyRole(Roles.SERVICE))) {
+            complaintService.get().get(complaintId); // staff answer only what their data scope shows them (404)
             survey = latest(complaintId);
             answeredBy = user.id();
         } else if (authenticated) {
