@@ -32,13 +32,11 @@ public class ReplicaVisibility {
 
     public boolean sees(ReplicatedClient client) {
         Scope s = scope.get();
-        if (s.all() || s.covers(client.ownerId, client.ownerDepartment)) {
+        if (s.covers(client.ownerId, client.ownerDepartment)) {
             return true;
         }
-        if (client.ownerId == null || client.ownerDepartment == null) {
-            if (user.isSupervisor()) {
-                return true;
-            }
+        if (client.ownerId == null && user.isSupervisor()) {
+            return true;
         }
         return onTeam(client.id);
     }
@@ -74,8 +72,8 @@ public class ReplicaVisibility {
         }
         return "(" + k + ".owner_id = :scopeUser or " + k + ".owner_department = any(cast(:scopeDepartments as text[]))"
                 + " or " + k + ".id in (select t.client_id from client_team_member t where t.user_id = :scopeUser)"
-                + (user.isSupervisor() ? " or " + k + ".owner_id is null or " + k + ".owner_department is null" : "")
-                + ")";
+                + (s.unplacedOwners() ? " or " + k + ".owner_department is null" : "")
+                + (user.isSupervisor() ? " or " + k + ".owner_id is null" : "") + ")";
     }
 
     /** A condition of a list query with its named parameters. */
@@ -99,8 +97,11 @@ public class ReplicaVisibility {
             visible.append(" or k.ownerDepartment in :scopeDepartments");
             parameters.put("scopeDepartments", s.departments());
         }
+        if (s.unplacedOwners()) {
+            visible.append(" or k.ownerDepartment is null");
+        }
         if (user.isSupervisor()) {
-            visible.append(" or k.ownerId is null or k.ownerDepartment is null");
+            visible.append(" or k.ownerId is null");
         }
         return new Condition("(" + clientIdPath + " in (select k.id from " + replicaEntity + " k where " + visible + ")"
                 + " or " + clientIdPath + " in (select t.clientId from TeamMembership t where t.userId = :scopeUser))",

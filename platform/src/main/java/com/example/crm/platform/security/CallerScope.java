@@ -61,12 +61,14 @@ public class CallerScope {
             kind = kind.widest(DataScope.DEPARTMENT_AND_BELOW);
         }
         String department = user.department();
+        // owners neither the organisation nor their token places: an installation without departments keeps working
+        boolean unplaced = user.isSupervisor();
         return switch (kind) {
             case ALL -> Scope.everything(user.id());
-            case SELF -> new Scope(false, user.id(), Set.of());
-            case DEPARTMENT -> new Scope(false, user.id(), department == null ? Set.of() : Set.of(department));
+            case SELF -> new Scope(false, user.id(), Set.of(), unplaced);
+            case DEPARTMENT -> new Scope(false, user.id(), department == null ? Set.of() : Set.of(department), unplaced);
             case DEPARTMENT_AND_BELOW -> new Scope(false, user.id(),
-                    department == null ? Set.of() : organisation.departmentAndBelow(department));
+                    department == null ? Set.of() : organisation.departmentAndBelow(department), unplaced);
         };
     }
 

@@ -14,13 +14,14 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Who reads and who changes a card (docs/domain.md, "Data scope"). A caller reads a card they own, whose team they
  * are on, that sits in a pool they belong to, or whose owner sits in a department their data scope covers; any other
- * card does not exist for them (404, so ids cannot be probed). Managers and admins also see the cards whose owner's
- * department is not known (owners their token placed nowhere and the organisation does not place). Its owner, its EDIT team members, managers and admins
+ * card does not exist for them (404, so ids cannot be probed); managers and admins also see the cards whose owner's
+ * department is not known ({@link Scope#unplacedOwners}). Its owner, its EDIT team members, managers and admins
  * change it; only the owner, managers and admins hand it over, return, lock or delete it.
  */
 @RequestScoped
@@ -30,6 +31,7 @@ public class CardAccess {
     private final CurrentUser user;
     private final TeamMemberRepository team;
     private final CallerPools pools;
+    private Set<UUID> teamClients;
 
     public CardAccess(CallerScope scope, CurrentUser user, TeamMemberRepository team, CallerPools pools) {
         this.scope = scope;
@@ -38,19 +40,28 @@ public class CardAccess {
         this.pools = pools;
     }
 
-    /** Why the caller sees the card, if they do. */
+    /** Why the caller sees the card, if they do (the first that applies: owner, team, pool, scope). */
     public Optional<VisibleBecause> why(Client client) {
-        if (user.id().equals(client.ownerId)) {
+        Scope s = scope.get();
+        if (s.owns(client.ownerId)) {
             return Optional.of(VisibleBecause.OWNER);
         }
-        return why(client, team.find(client.id, user.id()).map(m -> m.access).orElse(null));
+        if (teamClients().contains(client.id)) {
+            return Optional.of(VisibleBecause.TEAM);
+        }
+        if (client.ownerId == null && client.poolId != null && pools.poolsOfCaller().contains(client.poolId)) {
+            return Optional.of(VisibleBecause.POOL);
+        }
+        if (s.covers(client.ownerId, client.ownerDepartment)) {
+            return Optional.of(VisibleBecause.SCOPE);
+        }
+        return Optional.empty();
     }
 
-    /** Why the caller sees each card of a page (one query for the page's team entries). */
+    /** Why the caller sees each card of a page. */
     public Map<UUID, VisibleBecause> why(Collection<Client> page) {
-        Map<UUID, TeamMember.Access> teams = team.accessOf(user.id(), page.stream().map(c -> c.id).toList());
         Map<UUID, VisibleBecause> reasons = new java.util.HashMap<>();
-        page.forEach(c -> why(c, teams.get(c.id)).ifPresent(reason -> reasons.put(c.id, reason)));
+        page.forEach(c -> why(c).ifPresent(reason -> reasons.put(c.id, reason)));
         return reasons;
     }
 
@@ -78,24 +89,14 @@ public class CardAccess {
             return ClientRepository.ReadScope.EVERYTHING;
         }
         return new ClientRepository.ReadScope(false, s.userId(), s.departments(), pools.poolsOfCaller(),
-                user.isSupervisor(), team.clientsOf(s.userId()));
+                s.unplacedOwners(), teamClients());
     }
 
-    private Optional<VisibleBecause> why(Client client, TeamMember.Access teamAccess) {
-        Scope s = scope.get();
-        if (s.owns(client.ownerId)) {
-            return Optional.of(VisibleBecause.OWNER);
+    /** The clients whose team the caller is on, read once per request. */
+    private Set<UUID> teamClients() {
+        if (teamClients == null) {
+            teamClients = team.clientsOf(user.id());
         }
-        if (teamAccess != null) {
-            return Optional.of(VisibleBecause.TEAM);
-        }
-        if (client.ownerId == null && client.poolId != null && pools.poolsOfCaller().contains(client.poolId)) {
-            return Optional.of(VisibleBecause.POOL);
-        }
-        if (s.covers(client.ownerId, client.ownerDepartment)
-                || client.ownerId != null && client.ownerDepartment == null && user.isSupervisor()) {
-            return Optional.of(VisibleBecause.SCOPE);
-        }
-        return Optional.empty();
+        return teamClients;
     }
 }

@@ -6,9 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,14 +27,5 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, T
     public Set<UUID> clientsOf(String userId) {
         return getEntityManager().createQuery("select t.clientId from TeamMember t where t.userId = :user", UUID.class)
                 .setParameter("user", userId).getResultStream().collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** The caller's access to each of {@code clientIds} they are a team member of (one query per page). */
-    public Map<UUID, TeamMember.Access> accessOf(String userId, Collection<UUID> clientIds) {
-        if (clientIds.isEmpty()) {
-            return Map.of();
-        }
-        return list("userId = ?1 and clientId in ?2", userId, clientIds).stream()
-                .collect(Collectors.toMap(m -> m.clientId, m -> m.access));
     }
 }

@@ -12,6 +12,7 @@ import com.example.crm.client.ownership.persistence.PoolRepository;
 import com.example.crm.platform.domain.DomainException;
 import com.example.crm.platform.domain.ExpectedVersion;
 import com.example.crm.platform.security.CurrentUser;
+import com.example.crm.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -85,7 +86,8 @@ public class PoolService {
 
     /** The pools the caller may see: all for managers, admins and auditors; else those they belong to. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Pool> visible(boolean all) {
+    public List<Pool> visible() {
+        boolean all = user.hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.AUDITOR);
         String department = user.department();
         return pools.allByName().stream()
                 .filter(p -> all || p.isMember(user.id(), department) || p.defaultPool).toList();

@@ -1,8 +1,6 @@
 package com.example.crm.client.ownership.application;
 
 import com.example.crm.client.card.application.CallerPools;
-import com.example.crm.platform.security.CurrentUser;
-import com.example.crm.platform.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Set;
@@ -14,18 +12,16 @@ import java.util.stream.Collectors;
 public class PoolsOfCaller implements CallerPools {
 
     private final PoolService pools;
-    private final CurrentUser user;
     private Set<UUID> ids;
 
-    public PoolsOfCaller(PoolService pools, CurrentUser user) {
+    public PoolsOfCaller(PoolService pools) {
         this.pools = pools;
-        this.user = user;
     }
 
     @Override
     public Set<UUID> poolsOfCaller() {
         if (ids == null) {
-            ids = pools.visible(user.isSupervisor() || user.hasAnyRole(Roles.AUDITOR)).stream()
+            ids = pools.visible().stream()
                     .map(p -> p.id).collect(Collectors.toUnmodifiableSet());
         }
         return ids;
